@@ -1,0 +1,87 @@
+# Functions every chapter uses to declare its targets, tests, examples and
+# exercises the same way.
+include_guard(GLOBAL)
+
+set(EXERCISE_IMPL "solution" CACHE STRING
+    "Build exercise tests against the reference `solution` or the student's `starter`")
+set_property(CACHE EXERCISE_IMPL PROPERTY STRINGS solution starter)
+if(NOT EXERCISE_IMPL MATCHES "^(solution|starter)$")
+  message(FATAL_ERROR "EXERCISE_IMPL must be `solution` or `starter`, not `${EXERCISE_IMPL}`")
+endif()
+
+# Seconds one ctest entry may run before it counts as hung.
+set(ASYNC_TEST_TIMEOUT 120 CACHE STRING "ctest timeout per test, in seconds")
+
+# Our own code is held to C++20 with every warning an error; the dependencies'
+# headers come in as SYSTEM includes and are not.
+function(async_target target)
+  target_compile_features(${target} PUBLIC cxx_std_20)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror)
+endfunction()
+
+# async_library(NAME SOURCES ... [INCLUDE dir] [LINK ...])
+# A chapter's library; its headers are included as "name.hpp" from INCLUDE.
+function(async_library name)
+  cmake_parse_arguments(ARG "" "INCLUDE" "SOURCES;LINK" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  async_target(${name})
+  if(ARG_INCLUDE)
+    target_include_directories(${name} PUBLIC ${ARG_INCLUDE})
+  endif()
+  target_link_libraries(${name} PUBLIC ${ARG_LINK})
+endfunction()
+
+# async_example(CHAPTER chNN NAME a-epoll SOURCES ... [LINK ...])
+# One CLI11 program per step of a chapter. The target is `chNN-NAME` (targets
+# share one namespace in the top-level build); the program file is just NAME.
+function(async_example)
+  cmake_parse_arguments(ARG "" "CHAPTER;NAME" "SOURCES;LINK" ${ARGN})
+  set(target ${ARG_CHAPTER}-${ARG_NAME})
+  add_executable(${target} ${ARG_SOURCES})
+  async_target(${target})
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME ${ARG_NAME})
+  target_link_libraries(${target} PRIVATE common::demo ${ARG_LINK})
+endfunction()
+
+# async_tests(TARGET name LABEL chapter-folder SOURCES ... [LINK ...])
+# A doctest binary; every TEST_CASE becomes a ctest entry named
+# "<label>: <test case>" carrying the label, so `ctest -L <label>` runs it.
+function(async_tests)
+  cmake_parse_arguments(ARG "" "TARGET;LABEL" "SOURCES;LINK" ${ARGN})
+  add_executable(${ARG_TARGET} ${ARG_SOURCES})
+  async_target(${ARG_TARGET})
+  target_link_libraries(${ARG_TARGET} PRIVATE common::doctest_main ${ARG_LINK})
+  doctest_discover_tests(${ARG_TARGET}
+    TEST_PREFIX "${ARG_LABEL}: "
+    PROPERTIES LABELS "${ARG_LABEL}" TIMEOUT ${ASYNC_TEST_TIMEOUT})
+endfunction()
+
+# async_exercise(DIR exercises/01-name LABEL chapter-folder [LINK ...])
+# An exercise folder holds README.md, starter/, solution/ and tests/. The
+# tests are built against ${EXERCISE_IMPL}/ (solution by default; configure
+# with -DEXERCISE_IMPL=starter to work on the starter). The whole test binary
+# is one ctest entry labelled `exercise` and the chapter, so a student runs
+# `ctest -L exercise` and CI can prove each exercise fails on its starter.
+function(async_exercise)
+  cmake_parse_arguments(ARG "" "DIR;LABEL" "LINK" ${ARGN})
+  get_filename_component(dir "${ARG_DIR}" ABSOLUTE)
+  get_filename_component(name "${dir}" NAME)
+  string(REGEX REPLACE "^(ch[0-9]+).*" "\\1" chapter "${ARG_LABEL}")
+  set(target ${chapter}-exercise-${name})
+  file(GLOB impl_sources CONFIGURE_DEPENDS "${dir}/${EXERCISE_IMPL}/*.cpp")
+  file(GLOB test_sources CONFIGURE_DEPENDS "${dir}/tests/*.cpp")
+  if(NOT test_sources)
+    message(FATAL_ERROR "exercise ${dir} has no tests/*.cpp")
+  endif()
+  add_executable(${target} ${impl_sources} ${test_sources})
+  async_target(${target})
+  target_include_directories(${target} PRIVATE "${dir}/${EXERCISE_IMPL}")
+  target_link_libraries(${target} PRIVATE common::doctest_main ${ARG_LINK})
+  add_test(NAME "${ARG_LABEL}: exercise ${name}" COMMAND ${target})
+  set_tests_properties("${ARG_LABEL}: exercise ${name}" PROPERTIES
+    LABELS "exercise;${ARG_LABEL}" TIMEOUT ${ASYNC_TEST_TIMEOUT})
+  if(NOT TARGET exercises)
+    add_custom_target(exercises)
+  endif()
+  add_dependencies(exercises ${target})
+endfunction()

@@ -1,0 +1,27 @@
+// What every example program shares: the --server option and one clear line,
+// not a crash, when the delay server is not running.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+#include "common/server_address.hpp"
+
+namespace common {
+
+// Adds `--server HOST:PORT` (default: $DELAYSERVER, else 127.0.0.1:8080).
+CLI::Option* add_server_option(CLI::App& app, ServerAddress& address);
+
+// The command that starts a delay server on `address`'s port, for messages:
+// "/path/to/build/common/delayserver --port 8080".
+[[nodiscard]] std::string delayserver_command(const ServerAddress& address);
+
+// Parses the command line, then runs `body`. Returns main()'s exit status:
+// CLI11's for --help and bad options; 2 with one line naming the server and
+// how to start one when it cannot be reached; 1 with "error: ..." for any
+// other exception; 0 when `body` returns.
+int run_demo(CLI::App& app, int argc, char** argv, const std::function<void()>& body);
+
+}  // namespace common

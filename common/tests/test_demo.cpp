@@ -1,0 +1,76 @@
+// What a demo prints when the delay server is not running.
+#include <doctest/doctest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <sstream>
+
+#include "common/demo.hpp"
+#include "common/syscall.hpp"
+
+namespace {
+// Captures std::cerr for one scope.
+struct CaptureStderr {
+  CaptureStderr() : old(std::cerr.rdbuf(text.rdbuf())) {}
+  ~CaptureStderr() { std::cerr.rdbuf(old); }
+  std::ostringstream text;
+  std::streambuf* old;
+};
+
+std::uint16_t unused_port() {
+  common::UniqueFd fd(common::check(::socket(AF_INET, SOCK_STREAM, 0), "socket"));
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  // SAFETY: sockaddr_in is the sockaddr for AF_INET.
+  common::check(::bind(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr), "bind");
+  socklen_t len = sizeof addr;
+  common::check(::getsockname(fd.get(), reinterpret_cast<sockaddr*>(&addr), &len), "getsockname");
+  return ntohs(addr.sin_port);  // closed again when fd goes out of scope
+}
+
+int run(std::vector<std::string> args, const std::function<void(const common::ServerAddress&)>& body,
+        std::string& err) {
+  CLI::App app{"test demo"};
+  common::ServerAddress server;
+  common::add_server_option(app, server);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  CaptureStderr capture;
+  const int status = common::run_demo(app, static_cast<int>(argv.size()), argv.data(), [&] { body(server); });
+  err = capture.text.str();
+  return status;
+}
+}  // namespace
+
+TEST_SUITE("common/demo") {
+  TEST_CASE("no server running: one line naming the address and how to start one, exit status 2") {
+    const common::ServerAddress address{"127.0.0.1", unused_port()};
+    std::string err;
+    const int status = run({"demo", "--server", address.to_string()},
+                           [](const common::ServerAddress& server) {
+                             (void)common::connect_to(common::resolve(server), server);
+                           },
+                           err);
+    CHECK(status == 2);
+    CHECK(err.starts_with("cannot reach the delay server at " + address.to_string() + ": "));
+    CHECK(err.find("onnection refused") != std::string::npos);
+    CHECK(err.find("; start one with: ") != std::string::npos);
+    CHECK(err.find("delayserver --port " + std::to_string(address.port)) != std::string::npos);
+    CHECK(err.find('\n') == err.size() - 1);  // exactly one line
+  }
+
+  TEST_CASE("--server parses HOST:PORT and a bad value is a usage error") {
+    std::string err;
+    common::ServerAddress seen;
+    CHECK(run({"demo", "--server", "127.0.0.1:4321"}, [&](const common::ServerAddress& s) { seen = s; }, err) == 0);
+    CHECK(seen == common::ServerAddress{"127.0.0.1", 4321});
+    CHECK(run({"demo", "--server", "nope"}, [](const common::ServerAddress&) {}, err) != 0);
+  }
+
+  TEST_CASE("any other failure is reported as 'error: ...' with exit status 1") {
+    std::string err;
+    CHECK(run({"demo"}, [](const common::ServerAddress&) { throw std::runtime_error("boom"); }, err) == 1);
+    CHECK(err == "error: boom\n");
+  }
+}
