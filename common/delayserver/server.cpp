@@ -36,6 +36,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
 
   std::ostream& log() { return options.log != nullptr ? *options.log : std::cout; }
   void accept();
+  void serve(tcp::socket socket);
 };
 
 // One client. Owned by the handlers in flight (shared_from_this); the server
@@ -228,11 +229,26 @@ void Server::Impl::accept() {
       });
       return;
     }
-    std::error_code ignored;
-    socket.set_option(tcp::no_delay(true), ignored);
-    std::make_shared<Connection>(self, std::move(socket))->start();
+    serve(std::move(socket));
+    // Drain the rest of the accept queue now, without a trip through the
+    // event loop per connection: under a burst of connects, a queue that is
+    // emptied one accept per loop turn overflows its backlog, and the kernel
+    // drops SYNs that then wait a full second to be retransmitted.
+    for (;;) {
+      tcp::socket next(io);
+      std::error_code accept_ec;
+      acceptor.accept(next, accept_ec);  // the acceptor is non-blocking
+      if (accept_ec) break;                // would_block: the queue is empty
+      serve(std::move(next));
+    }
     accept();
   });
+}
+
+void Server::Impl::serve(tcp::socket socket) {
+  std::error_code ignored;
+  socket.set_option(tcp::no_delay(true), ignored);
+  std::make_shared<Connection>(shared_from_this(), std::move(socket))->start();
 }
 
 Server::Server(asio::io_context& io, Options options) : impl_(std::make_shared<Impl>(io, std::move(options))) {
@@ -241,6 +257,7 @@ Server::Server(asio::io_context& io, Options options) : impl_(std::make_shared<I
   impl_->acceptor.set_option(tcp::acceptor::reuse_address(true));
   impl_->acceptor.bind(endpoint);
   impl_->acceptor.listen(asio::socket_base::max_listen_connections);
+  impl_->acceptor.non_blocking(true);
   port_ = impl_->acceptor.local_endpoint().port();
   impl_->accept();
 }
