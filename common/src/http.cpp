@@ -1,8 +1,8 @@
 #include "common/http.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <charconv>
+
+#include "common/text.hpp"
 
 namespace common {
 
@@ -14,23 +14,6 @@ std::string get_request(std::string_view path, std::string_view host) {
   request.append("Connection: close\r\n\r\n");
   return request;
 }
-
-namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 std::optional<std::string_view> HttpResponse::header(std::string_view name) const {
   for (const auto& [key, value] : headers) {

@@ -89,6 +89,18 @@ std::string exchange(std::uint16_t port, std::string_view raw, std::chrono::mill
   return read_to_end(fd.get());
 }
 
+std::uint16_t unused_loopback_port() {
+  common::UniqueFd fd(common::check(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), "socket"));
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  // SAFETY: sockaddr_in is the sockaddr for AF_INET, as bind(2) and getsockname(2) expect.
+  common::check(::bind(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr), "bind");
+  socklen_t len = sizeof addr;
+  common::check(::getsockname(fd.get(), reinterpret_cast<sockaddr*>(&addr), &len), "getsockname");
+  return ntohs(addr.sin_port);
+}
+
 common::HttpResponse fetch(const common::ServerAddress& address, std::string_view path) {
   return common::split_response(testing::exchange(address.port, common::get_request(path, address.to_string())));
 }

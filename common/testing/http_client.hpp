@@ -33,6 +33,10 @@ void send_all(int fd, std::string_view bytes);
 // back until it closed the connection.
 [[nodiscard]] std::string exchange(std::uint16_t port, std::string_view raw, std::chrono::milliseconds timeout = 10s);
 
+// A loopback port with no listener: bound to port 0, read back, closed again.
+// Connecting to it is refused (unless another program grabs it meanwhile).
+[[nodiscard]] std::uint16_t unused_loopback_port();
+
 // GET `path` with `Connection: close`, split into status, headers and body.
 [[nodiscard]] common::HttpResponse fetch(const common::ServerAddress& address, std::string_view path);
 

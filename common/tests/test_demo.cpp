@@ -7,6 +7,7 @@
 
 #include "common/demo.hpp"
 #include "common/syscall.hpp"
+#include "testing/http_client.hpp"
 
 namespace {
 // Captures std::cerr for one scope.
@@ -17,17 +18,6 @@ struct CaptureStderr {
   std::streambuf* old;
 };
 
-std::uint16_t unused_port() {
-  common::UniqueFd fd(common::check(::socket(AF_INET, SOCK_STREAM, 0), "socket"));
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  // SAFETY: sockaddr_in is the sockaddr for AF_INET.
-  common::check(::bind(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr), "bind");
-  socklen_t len = sizeof addr;
-  common::check(::getsockname(fd.get(), reinterpret_cast<sockaddr*>(&addr), &len), "getsockname");
-  return ntohs(addr.sin_port);  // closed again when fd goes out of scope
-}
 
 int run(std::vector<std::string> args, const std::function<void(const common::ServerAddress&)>& body,
         std::string& err) {
@@ -45,7 +35,7 @@ int run(std::vector<std::string> args, const std::function<void(const common::Se
 
 TEST_SUITE("common/demo") {
   TEST_CASE("no server running: one line naming the address and how to start one, exit status 2") {
-    const common::ServerAddress address{"127.0.0.1", unused_port()};
+    const common::ServerAddress address{"127.0.0.1", testing::unused_loopback_port()};
     std::string err;
     const int status = run({"demo", "--server", address.to_string()},
                            [](const common::ServerAddress& server) {

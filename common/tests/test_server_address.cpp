@@ -8,6 +8,7 @@
 
 #include "common/server_address.hpp"
 #include "common/syscall.hpp"
+#include "testing/http_client.hpp"
 
 using common::parse_server_address;
 using common::ServerAddress;
@@ -34,18 +35,6 @@ struct ScopedEnv {
   std::optional<std::string> saved;
 };
 
-// A loopback port with no listener: bound, then closed again.
-std::uint16_t closed_port() {
-  common::UniqueFd fd(common::check(::socket(AF_INET, SOCK_STREAM, 0), "socket"));
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  // SAFETY: sockaddr_in is the sockaddr for AF_INET.
-  common::check(::bind(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr), "bind");
-  socklen_t len = sizeof addr;
-  common::check(::getsockname(fd.get(), reinterpret_cast<sockaddr*>(&addr), &len), "getsockname");
-  return ntohs(addr.sin_port);
-}
 }  // namespace
 
 TEST_SUITE("common/server_address") {
@@ -85,7 +74,7 @@ TEST_SUITE("common/server_address") {
   }
 
   TEST_CASE("connecting where nothing listens throws ServerUnreachable naming the address") {
-    const ServerAddress address{"127.0.0.1", closed_port()};
+    const ServerAddress address{"127.0.0.1", testing::unused_loopback_port()};
     try {
       (void)common::connect_to(common::resolve(address), address);
       FAIL("connected");
