@@ -62,6 +62,13 @@ class PollState<void> {
   PollState(Ready<void>) : ready_(true) {}      // NOLINT
   [[nodiscard]] bool is_ready() const { return ready_; }
 
+  // Nothing to return, but the same spelling as PollState<T>, so generated
+  // code can write `std::move(state).value();` for every T. Throws
+  // std::logic_error on NotReady, as PollState<T>::value() does.
+  void value() const {
+    if (!ready_) throw std::logic_error("PollState::value() on NotReady");
+  }
+
  private:
   bool ready_ = false;
 };
