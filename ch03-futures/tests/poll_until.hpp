@@ -1,11 +1,12 @@
 // poll_until_ready: the tests' stand-in executor. Polls a future until it is
-// Ready or a deadline passes (then throws, so a broken future fails the test
-// instead of hanging it). Yields the CPU between polls: tests share a small
+// Ready, or throws when a deadline passes or after `max_polls` polls, so a
+// broken future fails the test instead of hanging it. Yields the CPU between polls: tests share a small
 // machine, and this loop is the busy polling the chapter warns about.
 #pragma once
 
 #include <chrono>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <type_traits>
 #include <utility>
@@ -26,7 +27,8 @@ struct Outcome<void> {
 
 template <class T>
 Outcome<T> poll_until_ready(async::Future<T>& future,
-                            std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
+                            std::chrono::milliseconds timeout = std::chrono::seconds(10),
+                            int max_polls = 100'000'000) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   for (int polls = 1;; ++polls) {
     auto state = future.poll();
@@ -37,7 +39,7 @@ Outcome<T> poll_until_ready(async::Future<T>& future,
         return Outcome<T>{std::move(state).value(), polls};
       }
     }
-    if (std::chrono::steady_clock::now() > deadline) {
+    if (polls >= max_polls || std::chrono::steady_clock::now() > deadline) {
       throw std::runtime_error("future not Ready after " + std::to_string(polls) + " polls");
     }
     std::this_thread::yield();

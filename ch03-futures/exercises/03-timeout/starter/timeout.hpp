@@ -1,0 +1,54 @@
+// Exercise 03: timeout(future, limit) is Ready with the future's output, or
+// with std::nullopt once `limit` has passed since its first poll. See
+// ../README.md.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <utility>
+
+#include "future.hpp"
+
+namespace exercise {
+
+using Clock = std::chrono::steady_clock;
+// Where the time comes from: steady_clock::now in programs, a hand-moved
+// clock in tests.
+using Now = std::function<Clock::time_point()>;
+
+template <class T>
+class Timeout final : public async::Future<std::optional<T>> {
+ public:
+  Timeout(async::FuturePtr<T> inner, Clock::duration limit, Now now)
+      : inner_(std::move(inner)), limit_(limit), now_(std::move(now)) {
+    if (!inner_) throw std::invalid_argument("timeout: the future is null");
+  }
+
+  async::PollState<std::optional<T>> poll() override {
+    // TODO:
+    //  - polled again after Ready: throw async::FuturePolledAfterReady("timeout");
+    //  - on the first poll, set deadline_ to now_() + limit_;
+    //  - poll inner_; Ready(value) -> Ready with std::optional<T>(value);
+    //  - otherwise, if now_() has reached the deadline, drop inner_ and
+    //    return Ready with an empty std::optional<T>;
+    //  - otherwise NotReady.
+    return async::NotReady{};
+  }
+
+ private:
+  async::FuturePtr<T> inner_;
+  Clock::duration limit_;
+  Now now_;
+  std::optional<Clock::time_point> deadline_;
+  bool done_ = false;
+};
+
+template <class T>
+[[nodiscard]] async::FuturePtr<std::optional<T>> timeout(async::FuturePtr<T> inner, Clock::duration limit,
+                                                         Now now = [] { return Clock::now(); }) {
+  return std::make_unique<Timeout<T>>(std::move(inner), limit, std::move(now));
+}
+
+}  // namespace exercise
