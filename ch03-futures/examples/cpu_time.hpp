@@ -20,10 +20,11 @@ struct CpuTime {
   std::chrono::microseconds system{0};
 };
 
-// CPU time this process has used so far (getrusage(2), RUSAGE_SELF).
-inline CpuTime process_cpu_time() {
+// CPU time used so far by this process (getrusage(2), RUSAGE_SELF) or, with
+// RUSAGE_THREAD, by the calling thread alone.
+inline CpuTime process_cpu_time(int who = RUSAGE_SELF) {
   rusage usage{};
-  common::check(::getrusage(RUSAGE_SELF, &usage), "getrusage(RUSAGE_SELF)");
+  common::check(::getrusage(who, &usage), "getrusage");
   const auto micros = [](const timeval& tv) {
     return std::chrono::seconds(tv.tv_sec) + std::chrono::microseconds(tv.tv_usec);
   };
@@ -32,30 +33,41 @@ inline CpuTime process_cpu_time() {
 
 class CostMeter {
  public:
-  CostMeter() : wall_start_(std::chrono::steady_clock::now()), cpu_start_(process_cpu_time()) {}
+  // `who`: RUSAGE_SELF (the process) or RUSAGE_THREAD (this thread only).
+  explicit CostMeter(int who = RUSAGE_SELF)
+      : who_(who), wall_start_(std::chrono::steady_clock::now()), cpu_start_(process_cpu_time(who)) {}
 
   [[nodiscard]] std::chrono::milliseconds elapsed() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                  wall_start_);
   }
 
+  struct Cost {
+    double wall_ms, user_ms, system_ms;
+    [[nodiscard]] double cpu_ms() const { return user_ms + system_ms; }
+    [[nodiscard]] double core_share() const { return wall_ms > 0 ? 100.0 * cpu_ms() / wall_ms : 0.0; }
+  };
+
+  // Wall and CPU time since construction.
+  [[nodiscard]] Cost measure() const {
+    using Ms = std::chrono::duration<double, std::milli>;
+    const CpuTime now = process_cpu_time(who_);
+    return {Ms(std::chrono::steady_clock::now() - wall_start_).count(), Ms(now.user - cpu_start_.user).count(),
+            Ms(now.system - cpu_start_.system).count()};
+  }
+
   // "polls: 1234567   wall: 1502 ms   CPU: 1497 ms (user 402 + system 1095) = 100% of one core"
   [[nodiscard]] std::string report(long long polls) const {
-    using Ms = std::chrono::duration<double, std::milli>;
-    const Ms wall = std::chrono::steady_clock::now() - wall_start_;
-    const CpuTime now = process_cpu_time();
-    const Ms user = now.user - cpu_start_.user;
-    const Ms system = now.system - cpu_start_.system;
-    const double cpu = user.count() + system.count();
-    const double share = wall.count() > 0 ? 100.0 * cpu / wall.count() : 0.0;
+    const Cost cost = measure();
     char line[200];
     std::snprintf(line, sizeof line,
                   "polls: %lld   wall: %.0f ms   CPU: %.0f ms (user %.0f + system %.0f) = %.0f%% of one core",
-                  polls, wall.count(), cpu, user.count(), system.count(), share);
+                  polls, cost.wall_ms, cost.cpu_ms(), cost.user_ms, cost.system_ms, cost.core_share());
     return line;
   }
 
  private:
+  int who_;
   std::chrono::steady_clock::time_point wall_start_;
   CpuTime cpu_start_;
 };
