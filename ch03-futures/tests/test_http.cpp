@@ -90,6 +90,21 @@ TEST_SUITE("ch03/http") {
     CHECK(testing::poll_until_ready(future).value == "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
   }
 
+  TEST_CASE("the socket is closed when the response is complete, not when the future is destroyed") {
+    testing::Listener listener;
+    HttpGetFuture future("/0/close", listener.address());
+    REQUIRE_FALSE(future.poll().is_ready());
+    const auto stream = listener.accept();
+    (void)testing::read_request_head(stream.get());
+    testing::send_all(stream.get(), "HTTP/1.1 200 OK\r\n\r\n");
+    common::check(::shutdown(stream.get(), SHUT_WR), "shutdown(SHUT_WR)");  // EOF for the future
+    REQUIRE(testing::poll_until_ready(future).value == "HTTP/1.1 200 OK\r\n\r\n");
+    // `future` is still alive; its end of the connection must be closed already.
+    testing::wait_readable(stream.get(), std::chrono::seconds(2));
+    char byte = 0;
+    CHECK(::recv(stream.get(), &byte, 1, 0) == 0);  // EOF: the future closed its socket
+  }
+
   TEST_CASE_FIXTURE(testing::DelayServerFixture, "a response larger than one read buffer arrives whole") {
     const std::string message(HttpGetFuture::kReadChunk + 1500, 'm');
     HttpGetFuture future("/0/" + message, address());
