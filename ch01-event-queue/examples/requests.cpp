@@ -127,7 +127,8 @@ RequestsReport run_requests(const common::ServerAddress& server, const RequestsO
   const common::Endpoint endpoint = common::resolve(server);  // once, not per connection
   evq::Poll poll;
   std::vector<Stream> streams = send_requests(poll.registry(), endpoint, server, options, output.timeline);
-  output.out << "sent " << streams.size() << " requests to " << server.to_string()
+  output.out << "sent " << streams.size() << (streams.size() == 1 ? " request to " : " requests to ")
+             << server.to_string()
              << "; waiting for responses in epoll_wait\n";
 
   RequestsReport report;
