@@ -45,14 +45,14 @@ endfunction()
 
 # async_tests(TARGET name LABEL chapter-folder SOURCES ... [LINK ...])
 # A doctest binary; every TEST_CASE becomes a ctest entry named
-# "<label>: <test case>" carrying the label, so `ctest -L <label>` runs it.
+# "<label>/<test case>" carrying the label, so `ctest -L <label>` runs it.
 function(async_tests)
   cmake_parse_arguments(ARG "" "TARGET;LABEL" "SOURCES;LINK" ${ARGN})
   add_executable(${ARG_TARGET} ${ARG_SOURCES})
   async_target(${ARG_TARGET})
   target_link_libraries(${ARG_TARGET} PRIVATE common::doctest_main ${ARG_LINK})
   doctest_discover_tests(${ARG_TARGET}
-    TEST_PREFIX "${ARG_LABEL}: "
+    TEST_PREFIX "${ARG_LABEL}/"
     PROPERTIES LABELS "${ARG_LABEL}" TIMEOUT ${ASYNC_TEST_TIMEOUT})
 endfunction()
 
