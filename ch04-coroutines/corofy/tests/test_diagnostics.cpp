@@ -1,0 +1,199 @@
+// Every refusal of corofy: the message, the line and column it points at,
+// and the notes that say what to write instead. (test_cli.cpp checks the exit
+// status of the tool itself.)
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "rewrite.hpp"
+
+using corofy::Diagnostic;
+using corofy::Location;
+
+namespace {
+
+// The diagnostics corofy reports for `source`; fails the test if it rewrites it.
+std::vector<Diagnostic> errors_in(std::string_view source) {
+  try {
+    (void)corofy::rewrite(source, {});
+  } catch (const corofy::RewriteError& e) {
+    return e.diagnostics();
+  }
+  FAIL("corofy rewrote what it should have refused:\n" << source);
+  return {};
+}
+
+// The only diagnostic for `source`, which must start with `message`.
+Diagnostic only_error(std::string_view source, std::string_view message, Location where) {
+  const auto errors = errors_in(source);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.starts_with(message));
+  CHECK(errors[0].where == where);
+  return errors[0];
+}
+
+bool has_note(const Diagnostic& d, std::string_view text, Location where = {}) {
+  for (const auto& note : d.notes) {
+    if (note.message.find(text) != std::string::npos && (where.line == 0 || note.where == where)) return true;
+  }
+  return false;
+}
+
+bool rewrites(std::string_view source) {
+  try {
+    (void)corofy::rewrite(source, {});
+    return true;
+  } catch (const corofy::RewriteError& e) {
+    FAIL_CHECK("unexpected: " << e.what());
+    return false;
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("ch04/corofy/diagnostics") {
+  TEST_CASE("a wait inside a loop: points at the wait, shows the loop, suggests join_all") {
+    const auto d = only_error(R"(coroutine void f(int n) {
+  for (int i = 0; i < n; ++i) {
+    std::string txt = get(i).wait;
+  }
+})",
+                              "a wait inside a loop cannot be rewritten", {3, 30});
+    CHECK(has_note(d, "the loop starts here", {2, 3}));
+    CHECK(has_note(d, "join_all"));
+  }
+
+  TEST_CASE("a wait inside while and do-while loops is refused too") {
+    only_error("coroutine void f() {\n  while (more()) get().wait;\n}", "a wait inside a loop", {2, 24});
+    only_error("coroutine void f() {\n  do { get().wait; } while (more());\n}", "a wait inside a loop", {2, 14});
+  }
+
+  TEST_CASE("a wait inside a branch: if, else and switch, with or without braces") {
+    const auto d = only_error("coroutine void f(bool b) {\n  if (b) get().wait;\n}", "a wait inside a branch", {2, 16});
+    CHECK(has_note(d, "the branch starts here", {2, 3}));
+    CHECK(has_note(d, "coroutine of its own"));
+    only_error("coroutine void f(bool b) {\n  if (b) {\n  } else {\n    get().wait;\n  }\n}", "a wait inside a branch", {4, 11});
+    only_error("coroutine void f(int n) {\n  switch (n) {\n    case 1: get().wait; break;\n  }\n}",
+               "a wait inside a branch", {3, 19});
+  }
+
+  TEST_CASE("a wait inside a lambda, a try block or a nested block is refused") {
+    const auto lambda = only_error("coroutine void f() {\n  auto g = [] { get().wait; };\n}", "a wait inside a lambda", {2, 23});
+    CHECK(has_note(lambda, "make it a coroutine"));
+    only_error("coroutine void f() {\n  try { get().wait; } catch (...) {}\n}", "a wait inside a try block", {2, 15});
+    only_error("coroutine void f() {\n  {\n    get().wait;\n  }\n}", "a wait inside a nested block", {3, 11});
+  }
+
+  TEST_CASE("an auto local that lives across a wait: asks for its type, shows the use after the wait") {
+    const auto d = only_error(R"(coroutine void f() {
+  auto count = 5;
+  get().wait;
+  use(count);
+})",
+                              "'count' is declared 'auto' and lives across a wait; write its type", {2, 3});
+    CHECK(has_note(d, "'count' is used here, after the wait at line 3", {4, 7}));
+  }
+
+  TEST_CASE("an auto local used before the wait only is fine") {
+    CHECK(rewrites("coroutine void f() {\n  auto count = 5;\n  use(count);\n  get().wait;\n}"));
+  }
+
+  TEST_CASE("a reference or pointer local that lives across a wait: explains the danger") {
+    const auto ref = only_error("coroutine void f() {\n  std::string& text = name();\n  get().wait;\n  use(text);\n}",
+                                "'text' is a reference that lives across a wait", {2, 14});
+    CHECK(has_note(ref, "poll() returns between the steps"));
+    CHECK(has_note(ref, "'text' is used here, after the wait at line 3", {4, 7}));
+    only_error("coroutine void f() {\n  const char* text = name();\n  get().wait;\n  use(text);\n}",
+               "'text' is a pointer that lives across a wait", {2, 13});
+    CHECK(rewrites("coroutine void f() {\n  std::string& text = name();\n  use(text);\n  get().wait;\n}"));
+  }
+
+  TEST_CASE("a reference parameter: the caller's object may be gone when the coroutine runs") {
+    const auto d = only_error("coroutine void f(int n, const std::string& path) {\n  get(path).wait;\n}",
+                              "parameter 'path' is a reference", {1, 42});
+    CHECK(has_note(d, "take it by value: `std::string path`"));
+    CHECK(has_note(d, "CP.53"));
+  }
+
+  TEST_CASE("a wait's variable needs its type written out, as a value") {
+    const auto d = only_error("coroutine void f() {\n  auto text = get().wait;\n}", "write the type of 'text' instead of 'auto'", {2, 3});
+    CHECK(has_note(d, "async::FuturePtr<TYPE>"));
+    only_error("coroutine void f() {\n  const std::string& text = get().wait;\n}", "'text' receives a wait's output: declare it as a value",
+               {2, 20});
+  }
+
+  TEST_CASE("statics, arrays and shared declarations that live across a wait are refused") {
+    only_error("coroutine void f() {\n  static int calls = 0;\n  get().wait;\n  ++calls;\n}", "'calls' is static and lives across a wait", {2, 3});
+    only_error("coroutine void f() {\n  int marks[3] = {};\n  get().wait;\n  use(marks);\n}", "'marks' is an array", {2, 12});
+    only_error("coroutine void f() {\n  int a = 1, b = 2;\n  get().wait;\n  use(a);\n}", "'a' lives across a wait: declare it in a statement of its own", {2, 12});
+  }
+
+  TEST_CASE("'.wait' must end a statement, after a future, inside a coroutine") {
+    only_error("coroutine void f() {\n  use(get().wait);\n}", "'.wait' must end a statement", {2, 13});
+    only_error("coroutine void f() {\n  get().wait + 1;\n}", "'.wait' must end a statement", {2, 9});
+    only_error("coroutine void f() {\n  v[0] = get().wait;\n}", "corofy cannot rewrite this assignment", {2, 16});
+    only_error("void f() {\n  get().wait;\n}", "'.wait' outside a coroutine", {2, 9});
+    only_error("coroutine void f() {\n  text = get().wait;\n}", "corofy does not know the type of 'text'", {2, 3});
+  }
+
+  TEST_CASE("unbalanced braces and brackets: the one left open, or the one closing nothing") {
+    only_error("coroutine void f() {\n  get().wait;\n", "unbalanced '{': it is never closed", {1, 20});
+    only_error("void f() {\n}\n}\n", "unbalanced '}': nothing opened it", {3, 1});
+    only_error("void f() {\n  g(1;\n}\n", "unbalanced '}': the innermost open bracket is '(' at line 2, column 4", {3, 1});
+  }
+
+  TEST_CASE("unterminated strings, characters, raw strings and comments point at where they start") {
+    only_error("void f() {\n  s = \"abc;\n}\n", "unterminated string literal", {2, 7});
+    only_error("void f() {\n  c = 'a;\n}\n", "unterminated character literal", {2, 7});
+    only_error("auto s = u8R\"x(abc)\";\n", "unterminated raw string literal", {1, 10});
+    only_error("int a;\n/* coroutine\n", "unterminated comment", {2, 1});
+  }
+
+  TEST_CASE("a coroutine must be a function at namespace scope") {
+    only_error("struct S {\n  coroutine void f() {}\n};", "a coroutine must be a function at namespace scope", {2, 3});
+    only_error("template <class T>\ncoroutine void f(T t) {}", "corofy cannot rewrite a coroutine template", {2, 1});
+    only_error("coroutine auto f() {}", "write the coroutine's return type", {1, 11});
+    only_error("coroutine std::string& f() {}", "a coroutine returns its value by value", {1, 22});
+    only_error("coroutine int x = 5;", "expected a function after 'coroutine'", {1, 1});
+  }
+
+  TEST_CASE("a preprocessor line inside a coroutine is refused") {
+    only_error("coroutine void f() {\n#ifdef X\n  get().wait;\n#endif\n}", "a preprocessor line inside a coroutine", {2, 1});
+  }
+
+  TEST_CASE("names the generated code uses are refused") {
+    only_error("coroutine void f(int state_) {\n  get().wait;\n}", "'state_' is a name the generated state machine uses", {1, 22});
+    only_error("coroutine void f() {\n  int polled = 1;\n}", "'polled' is a name", {2, 7});
+  }
+
+  TEST_CASE("every problem of a file is reported at once, in the order of the file") {
+    const auto errors = errors_in(R"(coroutine void f(bool b) {
+  auto x = 1;
+  if (b) get().wait;
+  get().wait;
+  use(x);
+}
+coroutine void g() {
+  while (true) get().wait;
+})");
+    REQUIRE(errors.size() == 3);
+    CHECK(errors[0].where == Location{2, 3});
+    CHECK(errors[1].where == Location{3, 16});
+    CHECK(errors[2].where == Location{8, 22});
+  }
+
+  TEST_CASE("a diagnostic prints as file:line:col: error:, the source line, a caret under the column, then notes") {
+    const std::string source = "coroutine void f() {\n\twhile (more()) get().wait;\n}";
+    const auto errors = errors_in(source);
+    REQUIRE(errors.size() == 1);
+    const std::string text = corofy::format(errors[0], "dir/main.coro.cpp", source);
+    // The tab is kept under the tab, so the caret lines up in a terminal.
+    CHECK(text.starts_with("dir/main.coro.cpp:2:23: error: a wait inside a loop cannot be rewritten\n"
+                           "    2 | \twhile (more()) get().wait;\n"
+                           "      | \t" + std::string(21, ' ') + "^\n"
+                           "dir/main.coro.cpp:2:2: note: the loop starts here\n"));
+    CHECK(text.find("dir/main.coro.cpp:2:23: note: corofy makes one state per `.wait`") != std::string::npos);
+  }
+}
