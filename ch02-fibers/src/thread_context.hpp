@@ -112,6 +112,15 @@ extern "C" void switch_context(ThreadContext* old, const ThreadContext* next) no
 // entry function and `guard`, see Runtime::spawn. Never called from C++.
 extern "C" void skip() noexcept;
 
+// The smallest context that can be started: switch_context(&somewhere, &ctx)
+// runs entry(arg) on `stack`, 16-byte aligned as after a call, with the
+// caller's floating-point control state. `entry` must never return (there is
+// nothing to return to: it would jump to address 0); it leaves by switching
+// away for good. Tests and benchmarks use it; Runtime::spawn builds the full
+// layout, whose entry may return into `guard`.
+class Stack;
+void make_context(ThreadContext& ctx, const Stack& stack, void (*entry)(void*), void* arg) noexcept;
+
 // The floating-point control state of the calling thread, stored into a
 // context that has never run, so that a new fiber starts with the same
 // rounding mode as the code that spawned it (as a new OS thread does).

@@ -2,12 +2,15 @@
  * probe_aarch64_aapcs64_elf.S: test helpers that C++ cannot write, aarch64 AAPCS64, ELF.
  *
  *   extern "C" void probe_callee_saved(const uint64_t* in, uint64_t* out,
- *                                      void (*fn)(void*), void* arg);
- *     x0 = in, x1 = out, x2 = fn, x3 = arg (AAPCS64 2024Q3 §6.8).
- *     Loads in[0..18] into x19-x28, x29 and d8-d15, calls fn(arg), then
+ *                                      void (*fn)(ThreadContext*, const ThreadContext*),
+ *                                      ThreadContext* arg1, const ThreadContext* arg2);
+ *     x0 = in, x1 = out, x2 = fn, x3 = arg1, x4 = arg2 (AAPCS64 2024Q3 §6.8).
+ *     Loads in[0..18] into x19-x28, x29 and d8-d15, calls fn(arg1, arg2), then
  *     stores those 19 registers into out[0..18]. If fn switches to another
  *     context and back, out == in exactly when the switch preserved every
- *     callee-saved register. The caller's own values are saved and restored.
+ *     callee-saved register. With fn = switch_context itself, no C++ frame
+ *     sits between the probe and the switch to restore anything on its
+ *     behalf. The callee-saved registers of our caller are saved and restored.
  *
  *   extern "C" uintptr_t stack_pointer_at_call();
  *     The caller's sp at its `bl` instruction (AAPCS64 §6.4.5: 16-byte aligned).
@@ -42,7 +45,8 @@ probe_callee_saved:
         ldp     d10, d11, [x0, #0x68]      // in[13..14] -> d10, d11
         ldp     d12, d13, [x0, #0x78]      // in[15..16] -> d12, d13
         ldp     d14, d15, [x0, #0x88]      // in[17..18] -> d14, d15
-        mov     x0, x3                     // fn(arg)
+        mov     x0, x3                     // fn(arg1, arg2)
+        mov     x1, x4                     // ...
         blr     x2                         // may switch contexts any number of times before returning
         ldr     x1, [sp, #0xa0]            // out
         stp     x19, x20, [x1, #0x00]      // x19, x20 -> out[0..1]

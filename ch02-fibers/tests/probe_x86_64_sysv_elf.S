@@ -2,12 +2,15 @@
  * probe_x86_64_sysv_elf.S: test helpers that C++ cannot write, x86-64 System V, ELF.
  *
  *   extern "C" void probe_callee_saved(const uint64_t* in, uint64_t* out,
- *                                      void (*fn)(void*), void* arg);
- *     rdi = in, rsi = out, rdx = fn, rcx = arg (psABI §3.2.3).
- *     Loads in[0..5] into rbx, rbp, r12, r13, r14, r15, calls fn(arg), then
+ *                                      void (*fn)(ThreadContext*, const ThreadContext*),
+ *                                      ThreadContext* arg1, const ThreadContext* arg2);
+ *     rdi = in, rsi = out, rdx = fn, rcx = arg1, r8 = arg2 (psABI §3.2.3).
+ *     Loads in[0..5] into rbx, rbp, r12, r13, r14, r15, calls fn(arg1, arg2), then
  *     stores those six registers into out[0..5]. If fn switches to another
  *     context and back, out == in exactly when the switch preserved every
- *     callee-saved register. The caller's own values are saved and restored.
+ *     callee-saved register. With fn = switch_context itself, no C++ frame
+ *     sits between the probe and the switch to restore anything on its
+ *     behalf. The callee-saved registers of our caller are saved and restored.
  *
  *   extern "C" uintptr_t stack_pointer_at_call();
  *     The caller's rsp at its `call` instruction, which psABI §3.2.2 wants
@@ -41,7 +44,8 @@ probe_callee_saved:
         mov     r13, [rdi + 0x18]          # in[3] -> r13
         mov     r14, [rdi + 0x20]          # in[4] -> r14
         mov     r15, [rdi + 0x28]          # in[5] -> r15
-        mov     rdi, rcx                   # fn(arg)
+        mov     rdi, rcx                   # fn(arg1, arg2)
+        mov     rsi, r8                    # ...
         call    rax                        # may switch contexts any number of times before returning
         pop     rsi                        # out
         .cfi_adjust_cfa_offset -8

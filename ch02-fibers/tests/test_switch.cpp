@@ -10,9 +10,14 @@
 #include <string>
 
 #include "runtime.hpp"
+#include "stack.hpp"
+#include "thread_context.hpp"
 #include "support.hpp"
 
-extern "C" void probe_callee_saved(const std::uint64_t* in, std::uint64_t* out, void (*fn)(void*), void* arg);
+// tests/probe_*.S. fn has switch_context's type, so that it can be switch_context.
+using ProbeFn = void (*)(fibers::ThreadContext*, const fibers::ThreadContext*);
+extern "C" void probe_callee_saved(const std::uint64_t* in, std::uint64_t* out, ProbeFn fn,
+                                   fibers::ThreadContext* arg1, const fibers::ThreadContext* arg2);
 extern "C" std::uintptr_t stack_pointer_at_call();
 
 namespace {
@@ -39,8 +44,22 @@ void check_same(const Registers& expected, const Registers& actual, const char* 
   }
 }
 
-void yield_once(void*) { fibers::yield_thread(); }
-void run_runtime(void* runtime) { static_cast<fibers::Runtime*>(runtime)->run(); }
+void yield_once(fibers::ThreadContext*, const fibers::ThreadContext*) { fibers::yield_thread(); }
+void run_runtime(fibers::ThreadContext*, const fibers::ThreadContext*) { fibers::Runtime::this_thread()->run(); }
+
+// The other side of the raw test: a context made by make_context.
+struct RawPair {
+  fibers::ThreadContext main_ctx, fiber_ctx;
+  Registers fiber_in = pattern(5), fiber_out{};
+  bool fiber_done = false;
+};
+[[noreturn]] void raw_fiber(void* arg) {
+  auto& pair = *static_cast<RawPair*>(arg);
+  probe_callee_saved(pair.fiber_in.data(), pair.fiber_out.data(), &fibers::switch_context, &pair.fiber_ctx,
+                     &pair.main_ctx);
+  pair.fiber_done = true;
+  for (;;) fibers::switch_context(&pair.fiber_ctx, &pair.main_ctx);  // never resumed again
+}
 
 #if defined(__x86_64__)
 std::uint32_t get_mxcsr() {
@@ -85,18 +104,37 @@ TEST_SUITE("ch02/switch") {
     bool fiber_done = false;
 
     runtime.spawn([&] {
-      probe_callee_saved(fiber_in.data(), fiber_out.data(), &yield_once, nullptr);
+      probe_callee_saved(fiber_in.data(), fiber_out.data(), &yield_once, nullptr, nullptr);
       fiber_done = true;
     });
     // main -> fiber (which loads pattern 2 and yields) -> main
-    probe_callee_saved(main_in.data(), main_out.data(), &yield_once, nullptr);
+    probe_callee_saved(main_in.data(), main_out.data(), &yield_once, nullptr, nullptr);
     check_same(main_in, main_out, "main");
     REQUIRE_FALSE(fiber_done);
     // main loads pattern 3, resumes the fiber, which must see pattern 2 again
-    probe_callee_saved(resume_in.data(), resume_out.data(), &run_runtime, &runtime);
+    probe_callee_saved(resume_in.data(), resume_out.data(), &run_runtime, nullptr, nullptr);
     REQUIRE(fiber_done);
     check_same(fiber_in, fiber_out, "fiber");
     check_same(resume_in, resume_out, "main, after run()");
+  }
+
+  // The same, with the probes calling switch_context directly: through the
+  // Runtime, C++ frames between probe and switch (t_yield...) may restore a
+  // register themselves (rbp, x29 from their frame records) and hide a switch
+  // that forgot it. Here nothing else touches the registers.
+  TEST_CASE("every callee-saved register survives switch_context itself, with no C++ frame in between") {
+    fibers::Stack stack(fibers_test::kStackSize);
+    RawPair pair;
+    fibers::make_context(pair.fiber_ctx, stack, &raw_fiber, &pair);
+    const Registers main_in = pattern(4), resume_in = pattern(6);
+    Registers main_out{}, resume_out{};
+    probe_callee_saved(main_in.data(), main_out.data(), &fibers::switch_context, &pair.main_ctx, &pair.fiber_ctx);
+    check_same(main_in, main_out, "main");
+    REQUIRE_FALSE(pair.fiber_done);
+    probe_callee_saved(resume_in.data(), resume_out.data(), &fibers::switch_context, &pair.main_ctx, &pair.fiber_ctx);
+    REQUIRE(pair.fiber_done);
+    check_same(pair.fiber_in, pair.fiber_out, "fiber");
+    check_same(resume_in, resume_out, "main, second switch");
   }
 
 #if defined(__x86_64__)
