@@ -15,7 +15,7 @@ thread_local Runtime* tls_runtime = nullptr;  // the book's `static mut RUNTIME`
 template <class Function>
 std::uint64_t address_of(Function* function) {
   // SAFETY: code addresses fit in 64 bits on both targets, and the words
-  // are only ever consumed by `ret`/`br`, which jump to them.
+  // are only ever consumed by the jumps of switch_context, skip and `ret`.
   return reinterpret_cast<std::uint64_t>(function);
 }
 }  // namespace
@@ -151,12 +151,12 @@ void Runtime::spawn_task(Task task) {
   thread.ctx.thread_ptr = reinterpret_cast<std::uint64_t>(&thread);  // call's argument (rdi / x0)
   capture_fp_control(thread.ctx);  // start with the spawner's rounding mode, as a new OS thread would
 #if defined(__x86_64__)
-  // switch_context ends with `ret`, which pops a return address: give it
-  // `call`. When call returns it pops `skip`, whose `ret` pops `guard`.
+  // switch_context ends by popping a return address and jumping there: give
+  // it `call`. When call returns it pops `skip`, whose `ret` pops `guard`.
   word[-1] = 0;                    // T-0x08: guard's return address: none; unwinders stop here
   word[-2] = address_of(&guard);   // T-0x10: skip returns here; guard starts with rsp = T-8
   word[-3] = address_of(&skip);    // T-0x18: call returns here
-  word[-4] = address_of(&call);    // T-0x20: switch_context's `ret` pops this; call starts with rsp = T-0x18
+  word[-4] = address_of(&call);    // T-0x20: switch_context pops this; call starts with rsp = T-0x18
   thread.ctx.rsp = top - 0x20;     // rsp+8 = T-0x10 at call's entry: 16-byte aligned, as after a real `call`
   thread.ctx.rbp = 0;              // no caller frame: frame-pointer walks stop here
   thread.usable = static_cast<std::size_t>(top - 0x20 - reinterpret_cast<std::uintptr_t>(thread.stack.bottom()));
@@ -174,7 +174,7 @@ void Runtime::spawn_task(Task task) {
   for (const FiberHook& hook : spawn_hooks_) hook(info(thread));
 }
 
-// Entered by switch_context's `ret` (x86-64) or skip's `br` (aarch64), with
+// Entered by switch_context's jump (x86-64) or skip's `br` (aarch64), with
 // the Thread in the first argument register. An exception cannot get past
 // this frame: above it there are only skip and guard, and no unwinder can
 // walk through them; it ends the program with a message instead.

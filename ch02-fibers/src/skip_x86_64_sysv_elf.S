@@ -9,7 +9,7 @@
  *   T-0x08   0        end of the chain: nothing returns past guard
  *   T-0x10   guard    3. skip pops this: guard starts with rsp = T-8
  *   T-0x18   skip     2. the entry function returns here: rsp = T-0x10
- *   T-0x20   call     1. switch_context pops this: call starts with rsp = T-0x18
+ *   T-0x20   call     1. switch_context pops this and jumps: call starts with rsp = T-0x18
  *
  * psABI §3.2.2 wants rsp+8 to be a multiple of 16 at every function entry,
  * i.e. rsp = 8 (mod 16). `call` gets that (T-0x18), and so must `guard`; but

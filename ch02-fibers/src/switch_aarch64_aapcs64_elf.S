@@ -25,8 +25,15 @@
  * lr, and `ret` branches to lr. So lr is part of the context, and a context
  * that has never run has lr = skip, with the entry function and guard waiting
  * on its stack (see src/skip_aarch64_aapcs64_elf.S). sp stays 16-byte aligned
- * at all times (AAPCS64, universal stack constraints): every sp we load was
- * aligned when it was saved or written by Runtime::spawn.
+ * at all times (AAPCS64 §6.4.5.1, universal stack constraints): every sp we
+ * load was aligned when it was saved or written by Runtime::spawn.
+ *
+ * The x86-64 switch ends with an indirect jump instead of `ret`, because a
+ * return to an address the CPU did not see called mispredicts. Here we keep
+ * `ret`, as boost.context does on aarch64: a `br` to a return address would
+ * fault in a program built with branch target identification (BTI), which
+ * only lets indirect branches land on marked instructions, and qemu cannot
+ * tell us what either costs on real hardware.
  */
         .text
         .globl  switch_context

@@ -27,7 +27,7 @@ void make_context(ThreadContext& ctx, const Stack& stack, void (*entry)(void*), 
   word[-1] = 0;                                          // where entry would return to: nowhere
   word[-2] = reinterpret_cast<std::uint64_t>(entry);     // popped by switch_context (x86-64) or skip (aarch64)
 #if defined(__x86_64__)
-  ctx.rsp = top - 0x10;                                  // `ret` pops entry: it starts with rsp = T-8
+  ctx.rsp = top - 0x10;                                  // switch_context pops entry: it starts with rsp = T-8
 #elif defined(__aarch64__)
   ctx.sp = top - 0x10;                                   // skip pops entry and lr = 0, sp = T
   ctx.lr = reinterpret_cast<std::uint64_t>(&skip);

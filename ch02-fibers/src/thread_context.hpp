@@ -22,7 +22,7 @@ namespace fibers {
 // x86-64 System V psABI §3.2.1 (Figure 3.4): rbx, rbp, r12-r15 are
 // callee-saved, and so are the control bits of MXCSR and the x87 control word
 // (rounding mode, exception masks, precision). rsp is saved because it is the
-// fiber: it points at the return address switch_context will `ret` to.
+// fiber: it points at the return address switch_context will jump to.
 // Layout shared with src/switch_x86_64_sysv_elf.S; the offsets are checked below.
 struct ThreadContext {
   std::uint64_t rsp = 0;         // 0x00
