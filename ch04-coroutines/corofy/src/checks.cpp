@@ -26,7 +26,7 @@ std::string by_value(const SourceFile& file, const Parameter& p) {
 Note used_after(const SourceFile& file, const Coroutine& c, const Local& local) {
   const Token& wait = file.tokens[c.waits[local.segment].keyword];
   return {file.tokens[local.crossing_use].where,
-          "'" + local.name + "' is used here, after the wait at line " + std::to_string(wait.where.line)};
+          quote(local.name) + " is used here, after the wait at line " + std::to_string(wait.where.line)};
 }
 
 }  // namespace
@@ -34,7 +34,7 @@ Note used_after(const SourceFile& file, const Coroutine& c, const Local& local) 
 void check_parameters(const SourceFile& file, const CoroutineDefinition& definition, std::vector<Diagnostic>& errors) {
   for (const Parameter& p : definition.params) {
     if (p.reference == kNoMatch) continue;
-    const std::string name = p.name.empty() ? "this parameter" : "'" + p.name + "'";
+    const std::string name = p.name.empty() ? "this parameter" : quote(p.name);
     errors.push_back({file.tokens[p.reference].where,
                       "parameter " + name + " is a reference; a coroutine keeps its parameters until it finishes",
                       {{{}, "the coroutine runs when it is polled, after the call has returned, and the object may "
@@ -46,7 +46,7 @@ void check_parameters(const SourceFile& file, const CoroutineDefinition& definit
 
 void check_wait_declaration(const SourceFile& file, const Wait& wait, std::vector<Diagnostic>& errors) {
   const Declaration& d = *wait.declaration;
-  const std::string name = "'" + wait.target + "'";
+  const std::string name = quote(wait.target);
   if (d.deduced != kNoMatch) {
     errors.push_back({file.tokens[d.deduced].where, "write the type of " + name + " instead of '" + text(file, d.deduced) + "'",
                       {{{}, "corofy reads text, not types: it keeps the pending future as async::FuturePtr<TYPE> "
@@ -99,7 +99,7 @@ void check_locals(const SourceFile& file, const Coroutine& c, std::vector<Diagno
   for (const Local& local : c.locals) {
     if (local.crossing_use == kNoMatch) continue;
     const Declaration& d = local.declaration;
-    const std::string name = "'" + local.name + "'";
+    const std::string name = quote(local.name);
     const Note use = used_after(file, c, local);
     const Note dangling{{}, "poll() returns between the steps of a coroutine, and the locals of a step die with it: "
                             "kept in the state machine, this could point at one of them or at a temporary, and "
@@ -134,8 +134,8 @@ void resolve_assignment_targets(const SourceFile& file, Coroutine& c, std::vecto
     }
     for (const Local& local : c.locals) {
       if (local.name == w.target && local.declaration.first < c.body.statements[w.statement].first) {
-        if (local.declaration.deduced != kNoMatch) w.output_type = "?";  // reported as an auto local
-        else w.output_type = local.declaration.member_type(file);
+        // An auto local here is reported as one; any non-empty type will do.
+        w.output_type = local.declaration.deduced != kNoMatch ? std::string(1, '?') : local.declaration.member_type(file);
       }
     }
     if (w.output_type.empty()) {
@@ -162,7 +162,7 @@ void check_reserved_names(const SourceFile& file, const Coroutine& c, bool waker
     const Token& t = file.tokens[k];
     if (t.kind != TokenKind::Identifier || !reserved(t.text) || reported[std::string(t.text)]) continue;
     reported[std::string(t.text)] = true;
-    errors.push_back({t.where, "'" + std::string(t.text) + "' is a name the generated state machine uses; rename it", {}});
+    errors.push_back({t.where, quote(t.text) + " is a name the generated state machine uses; rename it", {}});
   }
 }
 

@@ -36,6 +36,13 @@ RewriteError::RewriteError(std::vector<Diagnostic> diagnostics)
 
 RewriteError::RewriteError(Diagnostic diagnostic) : RewriteError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
+std::string quote(std::string_view name) {
+  std::string out(1, '\'');
+  out += name;
+  out += '\'';
+  return out;
+}
+
 std::string_view source_line(std::string_view source, int line) {
   std::size_t start = 0;
   for (int current = 1; current < line; ++current) {

@@ -52,6 +52,10 @@ class RewriteError : public std::runtime_error {
 // column, then each note as "file:line:col: note: message". Ends with '\n'.
 [[nodiscard]] std::string format(const Diagnostic& diagnostic, std::string_view file, std::string_view source);
 
+// 'name', in quotes, for messages. (Built by appending: GCC 12 at -O3 warns
+// falsely about "'" + std::string(...), GCC bug 105329.)
+[[nodiscard]] std::string quote(std::string_view name);
+
 // The text of 1-based line `line` of `source`, without its newline.
 [[nodiscard]] std::string_view source_line(std::string_view source, int line);
 

@@ -163,7 +163,11 @@ class Lexer {
         paren - pos_ > 16) {
       fail(where, "malformed raw string literal: expected up to 16 delimiter characters and '('");
     }
-    const std::string closing = ")" + std::string(source_.substr(pos_, paren - pos_)) + "\"";
+    // Built by appending: GCC 12 at -O3 warns falsely (-Wrestrict, GCC bug
+    // 105329) about `")" + std::string(...)`.
+    std::string closing(1, ')');
+    closing += source_.substr(pos_, paren - pos_);
+    closing += '"';
     const std::size_t end = source_.find(closing, paren + 1);
     if (end == std::string_view::npos) {
       fail(where, "unterminated raw string literal", "expected '" + closing + "' to close it");
