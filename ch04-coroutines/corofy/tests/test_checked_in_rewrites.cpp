@@ -1,4 +1,4 @@
-// Beside every FILE.coro.cpp in examples/ and exercises/ sits FILE_corofied.cpp,
+// Beside every FILE.coro.cpp in examples/ sits FILE_corofied.cpp,
 // corofy's rewrite, kept in the tree for reading. The build compiles a fresh
 // rewrite, so a stale copy would mislead the reader without breaking
 // anything: this test is what notices.
@@ -26,7 +26,7 @@ std::string read(const fs::path& path) {
 
 std::vector<fs::path> coroutine_sources() {
   std::vector<fs::path> found;
-  for (const char* dir : {"examples", "exercises"}) {
+  for (const char* dir : {"examples"}) {
     const fs::path root = fs::path(CH04_SOURCE_DIR) / dir;
     if (!fs::exists(root)) continue;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
