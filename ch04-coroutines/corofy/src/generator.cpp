@@ -1,7 +1,6 @@
 #include "generator.hpp"
 
-#include <set>
-
+#include "members.hpp"
 #include "text.hpp"
 
 namespace corofy {
@@ -26,24 +25,20 @@ class Generator {
     out_ += "class " + c_.class_name + " final : public async::Future<" + c_.output + "> {\n public:\n";
     constructor();
     poll();
-    members();
+    out_ += private_section(f_, c_, options_);
     out_ += "};\n\n}  // namespace\n\n";
     out_ += signature() + " {\n  return std::make_unique<" + c_.class_name + ">(" + arguments() + ");\n}";
     return std::move(out_);
   }
 
  private:
-  std::string at(int first, int last = 0) const {
-    std::string s = options_.file_name + ":" + std::to_string(first);
-    return last > first ? s + "-" + std::to_string(last) : s;
-  }
-  std::string wait_slot(std::size_t k) const { return "wait" + std::to_string(k) + "_"; }
+  std::string at(int first, int last = 0) const { return place(options_, first, last); }
   std::string child_poll() const { return options_.waker ? "poll(waker)" : "poll()"; }
   const Statement& statement(std::size_t s) const { return c_.body.statements[s]; }
 
   void original() {
     const Token& first = f_.tokens[def_.first];
-    const std::string states = def_.has_body ? state_list(", ") : "";  // "Start, Wait1, Resolved"
+    const std::string states = def_.has_body ? state_list(c_) : "";  // "Start, Wait1, Resolved"
     const std::string summary =
         def_.has_body ? "corofy rewrote the coroutine `" + c_.name + "` (" + at(first.where.line) +
                             ") into the state machine " + c_.class_name + ", with the states " + states +
@@ -57,12 +52,6 @@ class Generator {
     text += f_.span(def_.first, def_.last);
     out_ += comment_lines(reindent(text, ""), "//   ");
     out_ += "\n";
-  }
-
-  std::string state_list(std::string_view separator) const {
-    std::string s = "Start";
-    for (std::size_t k = 1; k <= c_.waits.size(); ++k) s += std::string(separator) + "Wait" + std::to_string(k);
-    return s + std::string(separator) + "Resolved";
   }
 
   std::string signature() const {
@@ -135,7 +124,7 @@ class Generator {
   void code(std::size_t first, std::size_t end) {
     if (first < end) {
       std::vector<Edit> edits;
-      for (std::size_t s = first; s < end; ++s) edit_statement(s, edits);
+      for (std::size_t s = first; s < end; ++s) add_statement_edits(f_, c_, s, edits);
       const int from = f_.tokens[statement(first).first].where.line;
       const int to = f_.tokens[statement(end - 1).last].where.line;
       out_ += std::string(kCode) + "// " + at(from, to) + "\n";
@@ -144,43 +133,6 @@ class Generator {
     if (end == c_.body.statements.size()) {  // comments after the last statement
       const std::size_t from = c_.body.statements.empty() ? f_.tokens[def_.body_open].end() : span_end_.back();
       out_ += reindent(f_.text.substr(from, f_.tokens[def_.last].offset - from), kCode);
-    }
-  }
-
-  void edit_statement(std::size_t s, std::vector<Edit>& edits) const {
-    const Statement& st = statement(s);
-    for (std::size_t r : c_.body.returns) {
-      if (r < st.first || r > st.last) continue;
-      std::size_t semi = r + 1;
-      while (!f_.is(semi, ";")) semi = f_.match[semi] != kNoMatch ? f_.match[semi] + 1 : semi + 1;
-      if (semi == r + 1) {
-        edits.push_back({f_.tokens[r].offset, f_.tokens[semi].end(), "return resolve_();"});
-      } else {
-        // `return member;` moves it out, as `return local;` would have: the
-        // state machine is done with it.
-        const bool member = semi == r + 2 && is_member(std::string(f_.tokens[r + 1].text));
-        edits.push_back({f_.tokens[r].offset, f_.tokens[r + 1].offset, member ? "return resolve_(std::move(" : "return resolve_("});
-        edits.push_back({f_.tokens[semi - 1].end(), f_.tokens[semi - 1].end(), member ? "))" : ")"});
-      }
-    }
-    for (const Local& local : c_.locals) {
-      const Declaration& d = local.declaration;
-      if (local.crossing_use == kNoMatch || d.first != st.first || c_.wait_at(s) != nullptr) continue;
-      const std::size_t type_start = f_.tokens[d.first].offset;
-      switch (d.init) {
-        case Declaration::Init::None:
-          edits.push_back({type_start, f_.tokens[st.last].end(),
-                           "// " + f_.one_line(st.first, st.last) + " is a member now: it lives across a wait"});
-          break;
-        case Declaration::Init::Equals:
-          edits.push_back({type_start, f_.tokens[d.name].offset, ""});
-          break;
-        case Declaration::Init::Braces:
-        case Declaration::Init::Parentheses:
-          edits.push_back({type_start, f_.tokens[d.name].offset, ""});
-          edits.push_back({f_.tokens[d.name].end(), f_.tokens[d.init_token].offset, " = " + d.member_type(f_)});
-          break;
-      }
     }
   }
 
@@ -212,7 +164,7 @@ class Generator {
     out_ += pad + "if (!polled.is_ready()) return async::NotReady{};\n";
     out_ += pad + slot + ".reset();\n";
     std::string target = w.target;
-    if (w.form == Wait::Form::Declaration && !is_member(w.target)) {
+    if (w.form == Wait::Form::Declaration && !is_member(c_, w.target)) {
       target = std::string(f_.span(w.declaration->first, w.declaration->type_last)) + " " + w.target;
     }
     out_ += pad + target + " = std::move(polled).value();\n";
@@ -224,49 +176,6 @@ class Generator {
     out_ += std::string(kCode) +
             (c_.returns_void() ? "return resolve_();\n"
                                : "throw std::logic_error(\"coroutine " + c_.name + " ended without returning a value\");\n");
-  }
-
-  bool is_member(const std::string& name) const {
-    for (const Parameter& p : def_.params) {
-      if (p.name == name) return true;
-    }
-    for (const Local& local : c_.locals) {
-      if (local.name == name && local.crossing_use != kNoMatch) return true;
-    }
-    return false;
-  }
-
-  void members() {
-    out_ += " private:\n  enum class State { " + state_list(", ") + " };\n\n";
-    out_ += "  // Every `return` of the coroutine ends here.\n";
-    if (c_.returns_void()) {
-      out_ += "  async::PollState<void> resolve_() {\n    state_ = State::Resolved;\n    return async::Ready<void>{};\n  }\n\n";
-    } else {
-      out_ += "  async::PollState<" + c_.output + "> resolve_(" + c_.output + " value) {\n    state_ = State::Resolved;\n";
-      out_ += "    return async::Ready<" + c_.output + ">{std::move(value)};\n  }\n\n";
-    }
-    out_ += "  State state_ = State::Start;\n";
-    bool any = false;
-    for (const Parameter& p : def_.params) {
-      if (p.name.empty()) continue;
-      if (!any) out_ += "  // The parameters, kept for the states that use them.\n";
-      any = true;
-      out_ += "  " + p.type + " " + p.name + ";\n";
-    }
-    std::set<std::string> seen;
-    for (const Local& local : c_.locals) {
-      if (local.crossing_use == kNoMatch || !seen.insert(local.name).second) continue;
-      if (seen.size() == 1) out_ += "  // The locals that live across a wait.\n";
-      const Token& use = f_.tokens[local.crossing_use];
-      out_ += "  " + local.declaration.member_type(f_) + " " + local.name + "{};  // " +
-              at(f_.tokens[local.declaration.name].where.line) + ", used at line " + std::to_string(use.where.line) + "\n";
-    }
-    for (std::size_t k = 1; k <= c_.waits.size(); ++k) {
-      const Wait& w = c_.waits[k - 1];
-      if (k == 1) out_ += "  // The future each wait is waiting on (empty in the other states).\n";
-      out_ += "  async::FuturePtr<" + w.output_type + "> " + wait_slot(k) + ";  // " +
-              at(f_.tokens[w.keyword].where.line) + "\n";
-    }
   }
 
   const SourceFile& f_;
