@@ -122,6 +122,12 @@ std::vector<CoroutineDefinition> find_coroutines(const SourceFile& file) {
     } else if (t.is("}")) {
       namespace_scope.pop_back();
     } else if (t.is("coroutine") && !(i > 0 && (file.is(i - 1, ".") || file.is(i - 1, "->") || file.is(i - 1, "::")))) {
+      // After a type (`Coroutine& coroutine`) it is a name, not the keyword.
+      const Token* before = i > 0 ? &file.tokens[i - 1] : nullptr;
+      if (before != nullptr && (before->is("&") || before->is("*") ||
+                                (before->kind == TokenKind::Identifier && !is_keyword(before->text)))) {
+        fail(t, "'coroutine' is a keyword in the files corofy rewrites", "rename this variable");
+      }
       if (std::find(namespace_scope.begin(), namespace_scope.end(), false) != namespace_scope.end()) {
         fail(t, "a coroutine must be a function at namespace scope",
              "corofy does not rewrite member functions or coroutines nested in other code");

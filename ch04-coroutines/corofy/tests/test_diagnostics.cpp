@@ -157,6 +157,7 @@ TEST_SUITE("ch04/corofy/diagnostics") {
     only_error("coroutine auto f() {}", "write the coroutine's return type", {1, 11});
     only_error("coroutine std::string& f() {}", "a coroutine returns its value by value", {1, 22});
     only_error("coroutine int x = 5;", "expected a function after 'coroutine'", {1, 1});
+    only_error("void f(Task& coroutine);", "'coroutine' is a keyword in the files corofy rewrites", {1, 14});
   }
 
   TEST_CASE("a preprocessor line inside a coroutine is refused") {
