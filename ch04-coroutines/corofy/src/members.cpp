@@ -48,9 +48,9 @@ void add_statement_edits(const SourceFile& f, const Coroutine& c, std::size_t s,
     if (local.crossing_use == kNoMatch || d.first != st.first || c.wait_at(s) != nullptr) continue;
     const std::size_t type_start = f.tokens[d.first].offset;
     switch (d.init) {
-      case Declaration::Init::None:  // `T x;`: the member is already there, value-initialised
-        edits.push_back({type_start, f.tokens[st.last].end(),
-                         "// " + f.one_line(st.first, st.last) + " is a member now: it lives across a wait"});
+      case Declaration::Init::None:  // `T x;` -> `x = T{};`: a fresh object here, as before
+        edits.push_back({type_start, f.tokens[d.name].offset, ""});
+        edits.push_back({f.tokens[d.name].end(), f.tokens[d.name].end(), " = " + d.member_type(f) + "{}"});
         break;
       case Declaration::Init::Equals:  // `T x = e;` -> `x = e;`
         edits.push_back({type_start, f.tokens[d.name].offset, ""});

@@ -3,7 +3,8 @@
 // The members: `state_`, the parameters, the locals that live across a wait
 // and one `waitN_` slot per wait. The copied code changes in two ways: the
 // declaration of a local that became a member turns into an assignment to
-// it, and every `return x;` of the coroutine becomes `return resolve_(x);`,
+// it (`T x;` into `x = T{};`, so a fresh object is still made where the
+// declaration was), and every `return x;` of the coroutine becomes `return resolve_(x);`,
 // which moves the state machine to Resolved.
 #pragma once
 

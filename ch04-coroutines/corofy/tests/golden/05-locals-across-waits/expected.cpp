@@ -50,7 +50,7 @@ class SumOfLocalsCoroutine final : public async::Future<int> {
           std::string text = "ab";
           numbers = std::vector<int>{1, 2};
           stars = std::string(3, '*');
-          // int counted; is a member now: it lives across a wait
+          counted = int{};
           base = 100;
           counted = static_cast<int>(text.size());
           // input.cpp:20, the wait begins: int got = async::countdown(1, 5).wait;

@@ -54,7 +54,7 @@ class LayoutCoroutine final : public async::Future<std::vector<std::string>> {
         case State::Start: {
           // input.cpp:14-19
           // An indented body (four spaces) is re-indented to fit its state.
-          // std::vector<std::string> lines; is a member now: it lives across a wait  // lives across the wait
+          lines = std::vector<std::string>{};  // lives across the wait
 
           {
               std::string scratch = "scoped " + who;  // a block without waits
