@@ -29,14 +29,21 @@
  * 16-byte aligned, exactly as a call would. We never touch the 128-byte red
  * zone below rsp.
  *
+ * Loading MXCSR and the x87 control word is slow (both instructions
+ * serialize the floating-point unit) and nearly always useless: fibers
+ * rarely change their rounding mode, so next usually has the values old
+ * has. We compare first and load only what differs. Each compare reads back
+ * exactly what one store just wrote, so the CPU forwards it from the store
+ * buffer; a single 8-byte compare of both would span two stores and stall.
+ *
  * Why `pop` + `jmp` and not `ret` (the book ends with `ret`): the CPU
  * predicts where a `ret` goes with a return stack buffer filled by `call`s.
  * Ours was called by old, but returns into next, at an address next called
  * from: the prediction is wrong on every switch that crosses call sites, and
  * a mispredicted return costs a pipeline flush. An indirect `jmp` is
  * predicted from where this very jump went before instead, which in a
- * scheduler loop is right almost every time. bench/switch_cost measures both
- * (README: about 16 ns with `ret`, 5 ns with `jmp`, on our machine).
+ * scheduler loop is right almost every time. bench/switch_cost.cpp measures
+ * both, and the README has the figures.
  */
         .intel_syntax noprefix
         .text
@@ -63,8 +70,15 @@ switch_context:
         mov     r12, [rsi + 0x20]          # next->r12
         mov     rbx, [rsi + 0x28]          # next->rbx
         mov     rbp, [rsi + 0x30]          # next->rbp
+        mov     eax, [rsi + 0x40]          # next->mxcsr
+        cmp     eax, [rdi + 0x40]          # equal to the value just saved, which MXCSR still holds?
+        je      1f                         # then it is in place already: skip the slow ldmxcsr
         ldmxcsr [rsi + 0x40]               # next->mxcsr
+1:      mov     ax, [rsi + 0x44]           # next->x87_cw
+        cmp     ax, [rdi + 0x44]           # equal to the control word just saved?
+        je      2f                         # then skip the slow fldcw too
         fldcw   [rsi + 0x44]               # next->x87_cw
+2:
         mov     rdi, [rsi + 0x38]          # next->thread_ptr as first argument: read by a new entry function only
         pop     r11                        # the return address of next (r11: scratch, never an argument)
         jmp     r11                        # resume next where it called us, or start it
