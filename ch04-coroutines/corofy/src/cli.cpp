@@ -18,14 +18,15 @@ namespace {
 constexpr const char* kDescription = R"(corofy: rewrite C++ coroutines into state machines.
 
 It reads a C++ file written with two extra words and writes plain C++:
-  coroutine T name(PARAMS) { ... }   marks a coroutine (T is void or a value type)
-  EXPR.wait;                         waits for the future EXPR (an async::FuturePtr<T>):
-  TYPE name = EXPR.wait;             as a statement, or giving the future's output
-  name = EXPR.wait;                  to a new or an existing variable
+  coroutine T name(PARAMS) { ... }   marks a coroutine; T is void or a value type
+  EXPR.wait;                         waits for EXPR, an async::FuturePtr<void>
+  TYPE name = EXPR.wait;             waits for EXPR, an async::FuturePtr<TYPE>,
+  name = EXPR.wait;                  and gives its output to name
 Each coroutine becomes a function `async::FuturePtr<T> name(PARAMS)` and a class
 implementing async::Future<T>: a state machine with one state per wait, whose
-members are the parameters and the locals that live across a wait.
-What it cannot rewrite correctly it refuses, as FILE:LINE:COLUMN: error: ...)";
+members are the parameters and the locals that live across a wait. What it
+cannot rewrite correctly it refuses, as FILE:LINE:COLUMN: error: ...
+)";
 
 constexpr const char* kFooter = R"(Examples:
   corofy main.coro.cpp                 writes main_corofied.cpp beside it
