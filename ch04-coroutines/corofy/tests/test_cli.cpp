@@ -115,6 +115,39 @@ TEST_SUITE("ch04/corofy/cli") {
     CHECK_FALSE(fs::exists(dir.path / "loop_corofied.cpp"));
   }
 
+  TEST_CASE("every kind of refusal exits with status 1 and prints file:line:col: error: first") {
+    struct Case {
+      const char* source;
+      const char* first_line;  // after "<path>:"
+    };
+    const Case cases[] = {
+        {"coroutine void f() {\n  while (more()) g().wait;\n}\n", "2:22: error: a wait inside a loop cannot be rewritten"},
+        {"coroutine void f(bool b) {\n  if (b) g().wait;\n}\n", "2:14: error: a wait inside a branch cannot be rewritten"},
+        {"coroutine void f() {\n  auto n = 1;\n  g().wait;\n  use(n);\n}\n",
+         "2:3: error: 'n' is declared 'auto' and lives across a wait; write its type"},
+        {"coroutine void f() {\n  int& n = m;\n  g().wait;\n  use(n);\n}\n",
+         "2:6: error: 'n' is a reference that lives across a wait"},
+        {"coroutine void f() {\n  int* n = &m;\n  g().wait;\n  use(n);\n}\n",
+         "2:6: error: 'n' is a pointer that lives across a wait"},
+        {"coroutine void f(const std::string& s) {\n  g(s).wait;\n}\n",
+         "1:35: error: parameter 's' is a reference; a coroutine keeps its parameters until it finishes"},
+        {"coroutine void f() {\n  g().wait;\n", "1:20: error: unbalanced '{': it is never closed"},
+        {"void f() {\n  s = \"open;\n}\n", "2:7: error: unterminated string literal"},
+        {"void f() {\n  c = 'x;\n}\n", "2:7: error: unterminated character literal"},
+        {"auto s = R\"d(open\n", "1:10: error: unterminated raw string literal"},
+        {"void f() {}\n/* open\n", "2:1: error: unterminated comment: this '/*' has no '*/'"},
+    };
+    TempDir dir;
+    for (const Case& c : cases) {
+      const auto input = dir.write("bad.cpp", c.source);
+      const auto run = run_corofy({input.string()});
+      CHECK_MESSAGE(run.status == 1, c.first_line);
+      CHECK(run.err.starts_with(input.string() + ":" + c.first_line + "\n"));
+      CHECK(run.out.empty());
+      CHECK_FALSE(fs::exists(dir.path / "bad_corofied.cpp"));
+    }
+  }
+
   TEST_CASE("a missing input or a bad option is reported, not a crash") {
     const auto missing = run_corofy({"/nonexistent/main.coro.cpp"});
     CHECK(missing.status == 1);
