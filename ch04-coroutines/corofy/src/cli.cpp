@@ -35,7 +35,8 @@ constexpr const char* kFooter = R"(Examples:
   corofy main.coro.cpp --check         fails if main_corofied.cpp is out of date
 
 Exit status: 0 done; 1 the input cannot be rewritten (or --check found a
-difference); 2 a bad command line.)";
+difference); 2 a bad command line.
+)";
 
 bool read_file(const std::string& path, std::string& text) {
   std::ifstream in(path, std::ios::binary);
