@@ -12,7 +12,7 @@
 // polls, and on NotReady sleeps in epoll_wait until one of the sockets the
 // GETs registered has an answer. The program ends with the timeline and what
 // the waiting cost: polls, epoll waits and CPU time. Compare chapter 3's
-// b-join-all: thousands of polls and a core kept busy, against a handful.
+// b-join-all: millions of polls and a core kept busy, against a handful.
 //
 // This file is rewritten by corofy at build time; main_corofied.cpp beside it
 // is the rewrite, kept for reading (the book's main_orig.rs beside main.rs).
