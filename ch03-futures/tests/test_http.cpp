@@ -11,7 +11,7 @@
 #include "counted.hpp"
 #include "http.hpp"
 #include "join_all.hpp"
-#include "listener.hpp"
+#include "testing/listener.hpp"
 #include "poll_until.hpp"
 #include "testing/delay_server_fixture.hpp"
 #include "testing/http_client.hpp"

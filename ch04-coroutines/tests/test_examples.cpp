@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "run_program.hpp"
+#include "testing/run_program.hpp"
 #include "testing/delay_server_fixture.hpp"
 #include "testing/http_client.hpp"
 

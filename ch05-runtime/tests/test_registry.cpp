@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "http.hpp"
-#include "listener.hpp"
+#include "testing/listener.hpp"
 #include "runtime.hpp"
 #include "testing/delay_server_fixture.hpp"
 #include "testing/http_client.hpp"

@@ -12,7 +12,7 @@
 
 #include "cli.hpp"
 #include "rewrite.hpp"
-#include "run_program.hpp"
+#include "testing/run_program.hpp"
 
 namespace fs = std::filesystem;
 
