@@ -1,0 +1,207 @@
+// Generated from main.coro.cpp by `corofy main.coro.cpp --waker`: edit that file, not this one.
+#include <memory>     // std::make_unique, for the generated code
+#include <stdexcept>  // std::logic_error, for the generated code
+#include <utility>    // std::move, for the generated code
+
+// a-reactor-executor: chapter 5's five coroutines, on a reactor and an executor.
+//
+// The same program as chapter 5's a-runtime, rewritten by corofy with
+// --waker: every poll takes the task's Waker and hands it down, and each GET
+// leaves it with the reactor. The reactor's own thread sleeps in epoll_wait;
+// the executor's thread parks on its ready queue. When an answer arrives,
+// the reactor wakes the waker and the executor polls the one task it names.
+// The program ends with the timeline and the figures: polls, wakes, parks.
+//
+// This file is rewritten by corofy at build time; main_corofied.cpp beside it
+// is the rewrite, kept for reading (the book's main_orig.rs beside main.rs).
+#include <cstddef>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "common/demo.hpp"
+#include "common/http.hpp"
+#include "common/timeline.hpp"
+#include "figures.hpp"
+#include "future.hpp"
+#include "http.hpp"
+#include "join_all.hpp"
+#include "runtime.hpp"
+
+namespace {
+
+// `timeline` is a pointer, not a reference: corofy refuses reference
+// parameters, since the coroutine keeps them after the call returns.
+// corofy rewrote the coroutine `request` (main.coro.cpp:30) into the state
+// machine RequestCoroutine, with the states Start, Wait1, Resolved, and the
+// function request() that creates it. As written:
+//
+//   coroutine void request(std::size_t i, int delay_ms, common::Timeline* timeline) {
+//     const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
+//     std::size_t row = timeline->add(path);
+//     std::string response = async::Http::get(path).wait;
+//     timeline->finish(row);
+//     std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
+//   }
+//
+
+namespace {
+
+class RequestCoroutine final : public async::Future<void> {
+ public:
+  explicit RequestCoroutine(std::size_t i, int delay_ms, common::Timeline* timeline)
+      : i(std::move(i)), delay_ms(std::move(delay_ms)), timeline(std::move(timeline)) {}
+  // It never moves: the code may keep pointers to its members.
+  RequestCoroutine(const RequestCoroutine&) = delete;
+  RequestCoroutine& operator=(const RequestCoroutine&) = delete;
+
+  async::PollState<void> poll(const async::Waker& waker) override {
+    for (;;) {
+      switch (state_) {
+        case State::Start: {
+          // main.coro.cpp:31-32
+          const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
+          row = timeline->add(path);
+          // main.coro.cpp:33, the wait begins: std::string response = async::Http::get(path).wait;
+          wait1_ = async::Http::get(path);
+          state_ = State::Wait1;
+          break;  // round the loop: poll wait1_ at once
+        }
+        case State::Wait1: {
+          // main.coro.cpp:33, the wait ends when wait1_ is Ready
+          auto polled = wait1_->poll(waker);
+          if (!polled.is_ready()) return async::NotReady{};
+          wait1_.reset();
+          std::string response = std::move(polled).value();
+          // main.coro.cpp:34-35
+          timeline->finish(row);
+          std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
+          return resolve_();
+        }
+        case State::Resolved:
+          throw async::FuturePolledAfterReady("coroutine request");
+      }
+    }
+  }
+
+ private:
+  enum class State { Start, Wait1, Resolved };
+
+  // Every `return` of the coroutine ends here.
+  async::PollState<void> resolve_() {
+    state_ = State::Resolved;
+    return async::Ready<void>{};
+  }
+
+  State state_ = State::Start;
+  // The parameters, kept for the states that use them.
+  std::size_t i;
+  int delay_ms;
+  common::Timeline* timeline;
+  // The locals that live across a wait.
+  std::size_t row{};  // main.coro.cpp:32, used at line 34
+  // The future each wait is waiting on (empty in the other states).
+  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:33
+};
+
+}  // namespace
+
+[[nodiscard]] async::FuturePtr<void> request(std::size_t i, int delay_ms, common::Timeline* timeline) {
+  return std::make_unique<RequestCoroutine>(std::move(i), std::move(delay_ms), std::move(timeline));
+}
+
+// corofy rewrote the coroutine `async_main` (main.coro.cpp:38) into the state
+// machine AsyncMainCoroutine, with the states Start, Wait1, Resolved, and the
+// function async_main() that creates it. As written:
+//
+//   coroutine void async_main(int requests, int delay_ms, common::Timeline* timeline) {
+//     std::cout << "Program starting\n";
+//     std::vector<async::FuturePtr<void>> futures;
+//     for (int i = 0; i < requests; ++i) futures.push_back(request(static_cast<std::size_t>(i), delay_ms, timeline));
+//     async::join_all(std::move(futures)).wait;
+//   }
+//
+
+namespace {
+
+class AsyncMainCoroutine final : public async::Future<void> {
+ public:
+  explicit AsyncMainCoroutine(int requests, int delay_ms, common::Timeline* timeline)
+      : requests(std::move(requests)), delay_ms(std::move(delay_ms)), timeline(std::move(timeline)) {}
+  // It never moves: the code may keep pointers to its members.
+  AsyncMainCoroutine(const AsyncMainCoroutine&) = delete;
+  AsyncMainCoroutine& operator=(const AsyncMainCoroutine&) = delete;
+
+  async::PollState<void> poll(const async::Waker& waker) override {
+    for (;;) {
+      switch (state_) {
+        case State::Start: {
+          // main.coro.cpp:39-41
+          std::cout << "Program starting\n";
+          std::vector<async::FuturePtr<void>> futures;
+          for (int i = 0; i < requests; ++i) futures.push_back(request(static_cast<std::size_t>(i), delay_ms, timeline));
+          // main.coro.cpp:42, the wait begins: async::join_all(std::move(futures)).wait;
+          wait1_ = async::join_all(std::move(futures));
+          state_ = State::Wait1;
+          break;  // round the loop: poll wait1_ at once
+        }
+        case State::Wait1: {
+          // main.coro.cpp:42, the wait ends when wait1_ is Ready
+          if (!wait1_->poll(waker).is_ready()) return async::NotReady{};
+          wait1_.reset();
+          return resolve_();
+        }
+        case State::Resolved:
+          throw async::FuturePolledAfterReady("coroutine async_main");
+      }
+    }
+  }
+
+ private:
+  enum class State { Start, Wait1, Resolved };
+
+  // Every `return` of the coroutine ends here.
+  async::PollState<void> resolve_() {
+    state_ = State::Resolved;
+    return async::Ready<void>{};
+  }
+
+  State state_ = State::Start;
+  // The parameters, kept for the states that use them.
+  int requests;
+  int delay_ms;
+  common::Timeline* timeline;
+  // The future each wait is waiting on (empty in the other states).
+  async::FuturePtr<void> wait1_;  // main.coro.cpp:42
+};
+
+}  // namespace
+
+[[nodiscard]] async::FuturePtr<void> async_main(int requests, int delay_ms, common::Timeline* timeline) {
+  return std::make_unique<AsyncMainCoroutine>(std::move(requests), std::move(delay_ms), std::move(timeline));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"a-reactor-executor: request(i) coroutines joined, run by an executor that a reactor wakes"};
+  common::ServerAddress server;
+  common::add_server_option(app, server);
+  int requests = 5;
+  app.add_option("--requests", requests, "how many request(i) coroutines to join")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  int delay_ms = 1000;
+  app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(CLI::Range(0, 10'000))->capture_default_str();
+
+  return common::run_demo(app, argc, argv, [&] {
+    async::Http::set_server(server);
+    common::Timeline timeline;
+    async::Runtime runtime;  // the reactor (and its thread), this thread's executor
+    runtime.block_on(async_main(requests, delay_ms, &timeline));
+
+    std::cout << "\n";
+    timeline.print(std::cout);
+    example::print_figures(std::cout, runtime.executor(), runtime.reactor());
+  });
+}

@@ -1,0 +1,214 @@
+// Generated from main.coro.cpp by `corofy main.coro.cpp --waker`: edit that file, not this one.
+#include <memory>     // std::make_unique, for the generated code
+#include <stdexcept>  // std::logic_error, for the generated code
+#include <utility>    // std::move, for the generated code
+
+// b-spawn: tasks spawned from inside a task.
+//
+// async_main no longer joins its requests: it spawns each request(i) as a
+// task of its own on this thread's executor (async::spawn, which finds the
+// executor through a thread-local, as the book's CURRENT_EXEC) and then
+// makes a request of its own. Each task has its own id, so a wake names
+// exactly the task whose answer came in: the executor polls that one, not a
+// join over all of them. block_on returns when every task is done, the
+// spawned ones included. Compare a-reactor-executor's polls.
+//
+// This file is rewritten by corofy at build time; main_corofied.cpp beside it
+// is the rewrite, kept for reading.
+#include <cstddef>
+#include <iostream>
+#include <string>
+
+#include "common/demo.hpp"
+#include "common/http.hpp"
+#include "common/timeline.hpp"
+#include "executor.hpp"
+#include "figures.hpp"
+#include "future.hpp"
+#include "http.hpp"
+#include "runtime.hpp"
+
+namespace {
+
+// corofy rewrote the coroutine `request` (main.coro.cpp:28) into the state
+// machine RequestCoroutine, with the states Start, Wait1, Resolved, and the
+// function request() that creates it. As written:
+//
+//   coroutine void request(std::size_t i, int delay_ms, common::Timeline* timeline) {
+//     const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
+//     std::size_t row = timeline->add(path);
+//     std::string response = async::Http::get(path).wait;
+//     timeline->finish(row);
+//     std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
+//   }
+//
+
+namespace {
+
+class RequestCoroutine final : public async::Future<void> {
+ public:
+  explicit RequestCoroutine(std::size_t i, int delay_ms, common::Timeline* timeline)
+      : i(std::move(i)), delay_ms(std::move(delay_ms)), timeline(std::move(timeline)) {}
+  // It never moves: the code may keep pointers to its members.
+  RequestCoroutine(const RequestCoroutine&) = delete;
+  RequestCoroutine& operator=(const RequestCoroutine&) = delete;
+
+  async::PollState<void> poll(const async::Waker& waker) override {
+    for (;;) {
+      switch (state_) {
+        case State::Start: {
+          // main.coro.cpp:29-30
+          const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
+          row = timeline->add(path);
+          // main.coro.cpp:31, the wait begins: std::string response = async::Http::get(path).wait;
+          wait1_ = async::Http::get(path);
+          state_ = State::Wait1;
+          break;  // round the loop: poll wait1_ at once
+        }
+        case State::Wait1: {
+          // main.coro.cpp:31, the wait ends when wait1_ is Ready
+          auto polled = wait1_->poll(waker);
+          if (!polled.is_ready()) return async::NotReady{};
+          wait1_.reset();
+          std::string response = std::move(polled).value();
+          // main.coro.cpp:32-33
+          timeline->finish(row);
+          std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
+          return resolve_();
+        }
+        case State::Resolved:
+          throw async::FuturePolledAfterReady("coroutine request");
+      }
+    }
+  }
+
+ private:
+  enum class State { Start, Wait1, Resolved };
+
+  // Every `return` of the coroutine ends here.
+  async::PollState<void> resolve_() {
+    state_ = State::Resolved;
+    return async::Ready<void>{};
+  }
+
+  State state_ = State::Start;
+  // The parameters, kept for the states that use them.
+  std::size_t i;
+  int delay_ms;
+  common::Timeline* timeline;
+  // The locals that live across a wait.
+  std::size_t row{};  // main.coro.cpp:30, used at line 32
+  // The future each wait is waiting on (empty in the other states).
+  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:31
+};
+
+}  // namespace
+
+[[nodiscard]] async::FuturePtr<void> request(std::size_t i, int delay_ms, common::Timeline* timeline) {
+  return std::make_unique<RequestCoroutine>(std::move(i), std::move(delay_ms), std::move(timeline));
+}
+
+// corofy rewrote the coroutine `async_main` (main.coro.cpp:36) into the state
+// machine AsyncMainCoroutine, with the states Start, Wait1, Resolved, and the
+// function async_main() that creates it. As written:
+//
+//   coroutine void async_main(int requests, int delay_ms, common::Timeline* timeline) {
+//     std::cout << "Program starting\n";
+//     for (int i = requests; i >= 1; --i) async::spawn(request(static_cast<std::size_t>(i), delay_ms, timeline));
+//     std::size_t row = timeline->add("main task: /0/main");
+//     std::string response = async::Http::get("/0/main").wait;
+//     timeline->finish(row);
+//     std::cout << "main task: " << common::split_response(response).body << " (the spawned tasks are still waiting)\n";
+//   }
+//
+
+namespace {
+
+class AsyncMainCoroutine final : public async::Future<void> {
+ public:
+  explicit AsyncMainCoroutine(int requests, int delay_ms, common::Timeline* timeline)
+      : requests(std::move(requests)), delay_ms(std::move(delay_ms)), timeline(std::move(timeline)) {}
+  // It never moves: the code may keep pointers to its members.
+  AsyncMainCoroutine(const AsyncMainCoroutine&) = delete;
+  AsyncMainCoroutine& operator=(const AsyncMainCoroutine&) = delete;
+
+  async::PollState<void> poll(const async::Waker& waker) override {
+    for (;;) {
+      switch (state_) {
+        case State::Start: {
+          // main.coro.cpp:37-39
+          std::cout << "Program starting\n";
+          for (int i = requests; i >= 1; --i) async::spawn(request(static_cast<std::size_t>(i), delay_ms, timeline));
+          row = timeline->add("main task: /0/main");
+          // main.coro.cpp:40, the wait begins: std::string response = async::Http::get("/0/main").wait;
+          wait1_ = async::Http::get("/0/main");
+          state_ = State::Wait1;
+          break;  // round the loop: poll wait1_ at once
+        }
+        case State::Wait1: {
+          // main.coro.cpp:40, the wait ends when wait1_ is Ready
+          auto polled = wait1_->poll(waker);
+          if (!polled.is_ready()) return async::NotReady{};
+          wait1_.reset();
+          std::string response = std::move(polled).value();
+          // main.coro.cpp:41-42
+          timeline->finish(row);
+          std::cout << "main task: " << common::split_response(response).body << " (the spawned tasks are still waiting)\n";
+          return resolve_();
+        }
+        case State::Resolved:
+          throw async::FuturePolledAfterReady("coroutine async_main");
+      }
+    }
+  }
+
+ private:
+  enum class State { Start, Wait1, Resolved };
+
+  // Every `return` of the coroutine ends here.
+  async::PollState<void> resolve_() {
+    state_ = State::Resolved;
+    return async::Ready<void>{};
+  }
+
+  State state_ = State::Start;
+  // The parameters, kept for the states that use them.
+  int requests;
+  int delay_ms;
+  common::Timeline* timeline;
+  // The locals that live across a wait.
+  std::size_t row{};  // main.coro.cpp:39, used at line 41
+  // The future each wait is waiting on (empty in the other states).
+  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:40
+};
+
+}  // namespace
+
+[[nodiscard]] async::FuturePtr<void> async_main(int requests, int delay_ms, common::Timeline* timeline) {
+  return std::make_unique<AsyncMainCoroutine>(std::move(requests), std::move(delay_ms), std::move(timeline));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"b-spawn: a main task that spawns request(i) tasks on its executor, then makes its own request"};
+  common::ServerAddress server;
+  common::add_server_option(app, server);
+  int requests = 5;
+  app.add_option("--requests", requests, "how many request(i) tasks to spawn (request i waits i x delay-ms)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  int delay_ms = 1000;
+  app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(CLI::Range(0, 10'000))->capture_default_str();
+
+  return common::run_demo(app, argc, argv, [&] {
+    async::Http::set_server(server);
+    common::Timeline timeline;
+    async::Runtime runtime;
+    runtime.block_on(async_main(requests, delay_ms, &timeline));
+
+    std::cout << "\n";
+    timeline.print(std::cout);
+    example::print_figures(std::cout, runtime.executor(), runtime.reactor());
+  });
+}

@@ -1,0 +1,132 @@
+// The examples, run as a reader runs them, against the delay server
+// embedded in this test process (short delays, a deadline on every run).
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "testing/delay_server_fixture.hpp"
+#include "testing/http_client.hpp"
+#include "testing/run_program.hpp"
+
+namespace {
+
+testing::ProgramResult run(const char* program, const common::ServerAddress& server, std::vector<std::string> args) {
+  args.insert(args.begin(), {program, "--server", server.to_string()});
+  auto result = testing::run_program(args);
+  CHECK_FALSE(result.timed_out);
+  CHECK_MESSAGE(result.status == 0, "stderr: " << result.err);
+  return result;
+}
+
+// The first "label: N" in `out`.
+long number_after(const std::string& out, const std::string& label) {
+  std::smatch match;
+  const std::regex pattern(label + ": ([0-9]+)");
+  REQUIRE_MESSAGE(std::regex_search(out, match, pattern), "no '" << label << ": N' in\n" << out);
+  return std::stol(match[1].str());
+}
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.is_open(), "cannot read " << path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void check_in_order(const std::string& out, const std::vector<std::string>& lines) {
+  std::size_t at = 0;
+  for (const auto& line : lines) {
+    const auto found = out.find(line, at);
+    CHECK_MESSAGE(found != std::string::npos, "missing or out of order: " << line);
+    if (found != std::string::npos) at = found;
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("ch06/examples") {
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "a-reactor-executor joins five requests, ends in about the longest delay, and parks between answers") {
+    const auto result = run(A_REACTOR_EXECUTOR_PATH, address(), {"--requests", "5", "--delay-ms", "100"});
+    const std::string& out = result.out;
+    CHECK(out.starts_with("Program starting\n"));
+    std::vector<std::string> lines;
+    for (int i = 0; i < 5; ++i) lines.push_back("request " + std::to_string(i) + ": HelloAsyncAwait" + std::to_string(i) + "\n");
+    check_in_order(out, lines);
+    CHECK(out.find("/400/HelloAsyncAwait4 |") != std::string::npos);  // a timeline row
+    const long ms = number_after(out, "total elapsed");
+    CHECK(ms >= 400);
+    CHECK(ms < 900);
+    // One task (the join): polled to start and about once per answer.
+    CHECK(number_after(out, "tasks") == 1);
+    const long polls = number_after(out, "polls");
+    CHECK(polls >= 2);
+    CHECK(polls <= 2 * 5 + 1);
+    CHECK(number_after(out, "parks") >= 1);
+  }
+
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "b-spawn runs the spawned tasks to the end after the main task is done") {
+    const auto result = run(B_SPAWN_PATH, address(), {"--requests", "3", "--delay-ms", "100"});
+    const std::string& out = result.out;
+    check_in_order(out, {"Program starting\n", "main task: main", "request 1: HelloAsyncAwait1\n",
+                         "request 2: HelloAsyncAwait2\n", "request 3: HelloAsyncAwait3\n"});
+    CHECK(number_after(out, "tasks") == 4);  // the main task and three spawned
+    // Each task is polled for itself: once to start, once or twice when woken.
+    const long polls = number_after(out, "polls");
+    CHECK(polls >= 2 * 4);
+    CHECK(polls <= 3 * 4);
+    CHECK(number_after(out, "total elapsed") >= 300);
+  }
+
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "c-multiple-threads completes every request on every thread with one reactor") {
+    const auto result = run(C_MULTIPLE_THREADS_PATH, address(), {"--threads", "3", "--requests", "2", "--delay-ms", "60"});
+    const std::string& out = result.out;
+    for (int t = 0; t < 3; ++t) {
+      for (int i = 1; i <= 2; ++i) {
+        const std::string line = "thread " + std::to_string(t) + ": t" + std::to_string(t) + "-request" + std::to_string(i) + "\n";
+        CHECK_MESSAGE(out.find(line) != std::string::npos, "missing: " << line);
+      }
+      CHECK(out.find("thread " + std::to_string(t) + ": main task's timer fired") != std::string::npos);
+      CHECK(out.find("executor " + std::to_string(t) + ": tasks: 3") != std::string::npos);
+    }
+    CHECK(number_after(out, "reactor:  loops") >= 1);
+  }
+
+  TEST_CASE("without a delay server every example says so in one line and exits with status 2") {
+    const common::ServerAddress nowhere{"127.0.0.1", testing::unused_loopback_port()};
+    for (const char* program : {A_REACTOR_EXECUTOR_PATH, B_SPAWN_PATH, C_MULTIPLE_THREADS_PATH}) {
+      CAPTURE(program);
+      const auto result = testing::run_program({program, "--server", nowhere.to_string()});
+      CHECK(result.status == 2);
+      CHECK(result.err.starts_with("cannot reach the delay server at " + nowhere.to_string()));
+      CHECK(result.err.find('\n') == result.err.size() - 1);
+    }
+  }
+
+  TEST_CASE("every example's --help names its options and exits with status 0") {
+    const std::vector<std::pair<const char*, std::vector<std::string>>> programs{
+        {A_REACTOR_EXECUTOR_PATH, {"--server", "--requests", "--delay-ms"}},
+        {B_SPAWN_PATH, {"--server", "--requests", "--delay-ms"}},
+        {C_MULTIPLE_THREADS_PATH, {"--server", "--threads", "--requests", "--delay-ms"}}};
+    for (const auto& entry : programs) {  // not a structured binding: Clang 14 cannot capture one in CAPTURE
+      const char* program = entry.first;
+      CAPTURE(program);
+      const auto result = testing::run_program({program, "--help"});
+      CHECK(result.status == 0);
+      for (const auto& option : entry.second) CHECK_MESSAGE(result.out.find(option) != std::string::npos, option);
+    }
+  }
+
+  TEST_CASE("the checked-in main_corofied.cpp files are the rewrites the build compiles") {
+    for (const char* step : {"a-reactor-executor", "b-spawn"}) {
+      CAPTURE(step);
+      const std::string checked_in = std::string(SOURCE_DIR) + "/examples/" + step + "/main_corofied.cpp";
+      const std::string built = std::string(BINARY_DIR) + "/corofied/examples/" + step + "/main_corofied.cpp";
+      CHECK_MESSAGE(read(checked_in) == read(built), checked_in << " is out of date: copy " << built << " over it");
+    }
+  }
+}
