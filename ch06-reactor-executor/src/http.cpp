@@ -57,7 +57,11 @@ PollState<std::string> HttpGetFuture::poll(const Waker& waker) {  // CHANGED (ch
       // NEW (ch06): the latest waker, every poll, *before* reading: an event
       // after our EAGAIN must reach the task that polls us now, which need
       // not be the one that polled us last (set_waker replaces it).
-      reactor(("HttpGetFuture(GET " + path_ + ")").c_str()).set_waker(waker, id_);
+      if (Reactor* current = current_reactor(); current != nullptr && current->instance() == registered_with_) {
+        current->set_waker(waker, id_);
+      } else {
+        throw NoReactor("HttpGetFuture(GET " + path_ + "), registered with a reactor that is gone,");
+      }
       if (stage_ == Stage::Writing) {
         if (!write_some()) return NotReady{};
         stage_ = Stage::Reading;

@@ -8,8 +8,9 @@
 namespace async {
 
 NoReactor::NoReactor(const std::string& who)
-    : std::logic_error(who + " was polled with no async::Reactor in existence: nothing could wake its task. "
-                             "Create an async::Runtime (or a Reactor) before running futures.") {}
+    : std::logic_error(who + " was polled without the async::Reactor it needs (none exists, or not the one it "
+                             "registered with): nothing could wake its task. Create an async::Runtime (or a "
+                             "Reactor) before running futures, and keep it until they are done.") {}
 
 namespace {
 

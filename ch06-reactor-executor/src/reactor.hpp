@@ -37,8 +37,9 @@
 
 namespace async {
 
-// Thrown by a leaf future polled when no Reactor exists: nobody could ever
-// wake its task, so it refuses to start.
+// Thrown by a leaf future polled when no Reactor exists (nobody could ever
+// wake its task, so it refuses to start), or when the reactor it registered
+// with is gone (its registration went with it).
 class NoReactor : public std::logic_error {
  public:
   explicit NoReactor(const std::string& who);

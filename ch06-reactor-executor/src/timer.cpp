@@ -46,7 +46,11 @@ PollState<void> SleepFuture::poll(const Waker& waker) {
   }
   // Again the waker first, then the look: if the timer fires between the
   // two, the reactor already holds this poll's waker.
-  reactor("SleepFuture").set_waker(waker, id_);
+  Reactor* current = current_reactor();
+  if (current == nullptr || current->instance() != registered_with_) {
+    throw NoReactor("SleepFuture, registered with a reactor that is gone,");
+  }
+  current->set_waker(waker, id_);
   std::uint64_t expirations = 0;
   for (;;) {
     const ssize_t n = ::read(timer_.get(), &expirations, sizeof expirations);

@@ -139,6 +139,20 @@ TEST_SUITE("ch06/reactor") {
     CHECK_THROWS_AS(executor.block_on(async::Http::get("/0/x")), async::NoReactor);
   }
 
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "a GET polled again after its reactor is gone throws NoReactor, even with a new reactor") {
+    async::Http::set_server(address());
+    auto get = async::Http::get("/2000/outlived");
+    auto queue = std::make_shared<ReadyQueue>();
+    {
+      Reactor first;
+      CHECK_FALSE(get->poll(Waker(queue, 1)).is_ready());  // connected and registered with `first`
+    }
+    Reactor second;
+    CHECK_THROWS_AS(get->poll(Waker(queue, 1)), async::NoReactor);
+    get.reset();  // must not deregister from `second`, which never knew the socket
+    CHECK(second.sources() == 0);
+  }
+
   TEST_CASE("one reactor at a time, and another can follow once the first has shut down") {
     { Reactor first; CHECK_THROWS_AS(Reactor(), std::logic_error); }
     Reactor second;  // the first joined its thread and released the slot
