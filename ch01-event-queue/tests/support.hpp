@@ -17,6 +17,7 @@
 
 #include "common/syscall.hpp"
 #include "evq.hpp"
+#include "testing/wait.hpp"
 
 namespace ch01_test {
 
@@ -86,8 +87,6 @@ inline constexpr auto kMustArrive = 5s;
 // before epoll_wait is even called, so no real delivery takes this long.
 inline constexpr auto kMustNotArrive = 50ms;
 
-inline long long ms_since(Clock::time_point start) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
-}
+using testing::ms_since;
 
 }  // namespace ch01_test

@@ -8,6 +8,7 @@
 #include "common/syscall.hpp"
 #include "testing/delay_server_fixture.hpp"
 #include "testing/http_client.hpp"
+#include "testing/wait.hpp"
 
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
@@ -15,20 +16,8 @@ using testing::DelayServerFixture;
 
 namespace {
 
-long long ms_since(Clock::time_point start) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
-}
-
-// Waits, bounded, until `condition` holds; false if it never did.
-template <class F>
-bool eventually(F condition, std::chrono::milliseconds limit = 5s) {
-  const auto deadline = Clock::now() + limit;
-  while (!condition()) {
-    if (Clock::now() > deadline) return false;
-    std::this_thread::sleep_for(5ms);
-  }
-  return true;
-}
+using testing::eventually;
+using testing::ms_since;
 
 std::string request_for(std::string_view target) {
   return "GET " + std::string(target) + " HTTP/1.1\r\nHost: test\r\n\r\n";

@@ -6,16 +6,13 @@
 #include "common/http.hpp"
 #include "deadlines.hpp"
 #include "testing/delay_server_fixture.hpp"
+#include "testing/wait.hpp"
 
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 using exercise::Job;
 
-namespace {
-long long ms_since(Clock::time_point start) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
-}
-}  // namespace
+using testing::ms_since;
 
 TEST_SUITE("exercise/02-deadline") {
   TEST_CASE_FIXTURE(testing::DelayServerFixture, "a response in time completes; a late one is reported and not waited for") {
