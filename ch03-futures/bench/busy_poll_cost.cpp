@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-#include "cpu_time.hpp"
+#include "common/cost_meter.hpp"
 #include "delayserver/embedded.hpp"
 #include "http.hpp"
 #include "join_all.hpp"
@@ -26,7 +26,7 @@ namespace {
 
 struct Row {
   long long polls = 0;
-  example::CostMeter::Cost cost{};
+  common::CostMeter::Cost cost{};
 };
 
 Row run(int requests, int delay_ms, std::chrono::milliseconds pause) {
@@ -35,7 +35,7 @@ Row run(int requests, int delay_ms, std::chrono::milliseconds pause) {
     gets.push_back(async::Http::get("/" + std::to_string(delay_ms * (i + 1) / requests) + "/r" + std::to_string(i)));
   }
   auto all = async::join_all(std::move(gets));
-  example::CostMeter meter(RUSAGE_THREAD);  // this thread: the server's thread is not ours to count
+  common::CostMeter meter(RUSAGE_THREAD);  // this thread: the server's thread is not ours to count
   Row row;
   for (;;) {
     ++row.polls;

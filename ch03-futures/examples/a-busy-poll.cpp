@@ -10,9 +10,9 @@
 #include <string>
 #include <thread>
 
+#include "common/cost_meter.hpp"
 #include "common/demo.hpp"
 #include "common/http.hpp"
-#include "cpu_time.hpp"
 #include "http.hpp"
 
 int main(int argc, char** argv) {
@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
 
   return common::run_demo(app, argc, argv, [&] {
     async::Http::set_server(server);
-    example::CostMeter meter;
+    common::CostMeter meter;
     const auto stamp = [&] { return "[" + std::to_string(meter.elapsed().count()) + " ms] "; };
 
     auto future = async::Http::get("/" + std::to_string(delay_ms) + "/" + message);

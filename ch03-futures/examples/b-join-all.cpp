@@ -13,10 +13,10 @@
 #include <thread>
 #include <vector>
 
+#include "common/cost_meter.hpp"
 #include "common/demo.hpp"
 #include "common/http.hpp"
 #include "common/timeline.hpp"
-#include "cpu_time.hpp"
 #include "http.hpp"
 #include "join_all.hpp"
 #include "timed_future.hpp"
@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     std::cout << requests << " GETs joined; polling " << (sleep_ms == 0 ? "in a tight loop" : "with a pause")
               << "\n";
 
-    example::CostMeter meter;
+    common::CostMeter meter;
     long long polls = 0;
     for (;;) {
       ++polls;

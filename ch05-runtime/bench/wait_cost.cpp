@@ -22,7 +22,7 @@
 #include <thread>
 #include <vector>
 
-#include "cpu_time.hpp"
+#include "common/cost_meter.hpp"
 #include "delayserver/embedded.hpp"
 #include "http.hpp"
 #include "join_all.hpp"
@@ -34,7 +34,7 @@ struct Row {
   long long polls = 0;
   long long leaf_polls = 0;
   long long waits = 0;
-  example::CostMeter::Cost cost{};
+  common::CostMeter::Cost cost{};
 };
 
 // A GET that counts its polls in a shared counter.
@@ -65,7 +65,7 @@ Row busy_poll(int requests, int delay_ms, std::chrono::milliseconds pause) {
   async::Runtime runtime;  // only so that the GETs have a registry to register with
   Row row;
   auto all = workload(requests, delay_ms, row.leaf_polls);
-  example::CostMeter meter(RUSAGE_THREAD);  // this thread: the server's thread is not ours to count
+  common::CostMeter meter(RUSAGE_THREAD);  // this thread: the server's thread is not ours to count
   for (;;) {
     ++row.polls;
     if (all->poll().is_ready()) break;
@@ -79,7 +79,7 @@ Row run_block_on(int requests, int delay_ms) {
   async::Runtime runtime;
   Row row;
   auto all = workload(requests, delay_ms, row.leaf_polls);
-  example::CostMeter meter(RUSAGE_THREAD);
+  common::CostMeter meter(RUSAGE_THREAD);
   runtime.block_on(std::move(all));
   row.cost = meter.measure();
   row.polls = runtime.stats().polls;

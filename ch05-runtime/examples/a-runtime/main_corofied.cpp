@@ -22,10 +22,10 @@
 #include <string>
 #include <vector>
 
+#include "common/cost_meter.hpp"
 #include "common/demo.hpp"
 #include "common/http.hpp"
 #include "common/timeline.hpp"
-#include "cpu_time.hpp"
 #include "future.hpp"
 #include "http.hpp"
 #include "join_all.hpp"
@@ -203,7 +203,7 @@ int main(int argc, char** argv) {
     common::Timeline timeline;
     auto future = async_main(requests, delay_ms, &timeline);
     async::Runtime runtime;  // before the first poll: the GETs register with it
-    example::CostMeter meter;
+    common::CostMeter meter;
     runtime.block_on(std::move(future));
     const auto cost = meter.measure();
     const auto& stats = runtime.stats();

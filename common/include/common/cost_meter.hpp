@@ -1,4 +1,5 @@
-// What a busy loop costs: wall-clock time against the CPU time the process
+// CostMeter: what waiting costs. Examples and benchmarks that make a point of
+// cost print it. What a busy loop costs: wall-clock time against the CPU time the process
 // used, split into user time (our loop) and system time (the kernel answering
 // read(2) with EAGAIN). A loop that spins while it waits shows CPU time close
 // to wall time: one core kept busy doing nothing useful. One that sleeps
@@ -13,7 +14,7 @@
 
 #include "common/syscall.hpp"
 
-namespace example {
+namespace common {
 
 struct CpuTime {
   std::chrono::microseconds user{0};
@@ -72,4 +73,4 @@ class CostMeter {
   CpuTime cpu_start_;
 };
 
-}  // namespace example
+}  // namespace common
