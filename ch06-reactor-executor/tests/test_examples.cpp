@@ -50,8 +50,8 @@ void check_in_order(const std::string& out, const std::vector<std::string>& line
 }  // namespace
 
 TEST_SUITE("ch06/examples") {
-  TEST_CASE_FIXTURE(testing::DelayServerFixture, "a-reactor-executor joins five requests, ends in about the longest delay, and parks between answers") {
-    const auto result = run(A_REACTOR_EXECUTOR_PATH, address(), {"--requests", "5", "--delay-ms", "100"});
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "b-reactor-executor joins five requests, ends in about the longest delay, and parks between answers") {
+    const auto result = run(B_REACTOR_EXECUTOR_PATH, address(), {"--requests", "5", "--delay-ms", "100"});
     const std::string& out = result.out;
     CHECK(out.starts_with("Program starting\n"));
     std::vector<std::string> lines;
@@ -69,8 +69,8 @@ TEST_SUITE("ch06/examples") {
     CHECK(number_after(out, "parks") >= 1);
   }
 
-  TEST_CASE_FIXTURE(testing::DelayServerFixture, "b-spawn runs the spawned tasks to the end after the main task is done") {
-    const auto result = run(B_SPAWN_PATH, address(), {"--requests", "3", "--delay-ms", "100"});
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "c-reactor-executor runs the spawned tasks to the end after the main task is done") {
+    const auto result = run(C_REACTOR_EXECUTOR_PATH, address(), {"--requests", "3", "--delay-ms", "100"});
     const std::string& out = result.out;
     check_in_order(out, {"Program starting\n", "main task: main", "request 1: HelloAsyncAwait1\n",
                          "request 2: HelloAsyncAwait2\n", "request 3: HelloAsyncAwait3\n"});
@@ -82,8 +82,8 @@ TEST_SUITE("ch06/examples") {
     CHECK(number_after(out, "total elapsed") >= 300);
   }
 
-  TEST_CASE_FIXTURE(testing::DelayServerFixture, "c-multiple-threads completes every request on every thread with one reactor") {
-    const auto result = run(C_MULTIPLE_THREADS_PATH, address(), {"--threads", "3", "--requests", "2", "--delay-ms", "60"});
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "d-multiple-threads completes every request on every thread with one reactor") {
+    const auto result = run(D_MULTIPLE_THREADS_PATH, address(), {"--threads", "3", "--requests", "2", "--delay-ms", "60"});
     const std::string& out = result.out;
     for (int t = 0; t < 3; ++t) {
       for (int i = 1; i <= 2; ++i) {
@@ -98,7 +98,7 @@ TEST_SUITE("ch06/examples") {
 
   TEST_CASE("without a delay server every example says so in one line and exits with status 2") {
     const common::ServerAddress nowhere{"127.0.0.1", testing::unused_loopback_port()};
-    for (const char* program : {A_REACTOR_EXECUTOR_PATH, B_SPAWN_PATH, C_MULTIPLE_THREADS_PATH}) {
+    for (const char* program : {B_REACTOR_EXECUTOR_PATH, C_REACTOR_EXECUTOR_PATH, D_MULTIPLE_THREADS_PATH}) {
       CAPTURE(program);
       const auto result = testing::run_program({program, "--server", nowhere.to_string()});
       CHECK(result.status == 2);
@@ -109,9 +109,9 @@ TEST_SUITE("ch06/examples") {
 
   TEST_CASE("every example's --help names its options and exits with status 0") {
     const std::vector<std::pair<const char*, std::vector<std::string>>> programs{
-        {A_REACTOR_EXECUTOR_PATH, {"--server", "--requests", "--delay-ms"}},
-        {B_SPAWN_PATH, {"--server", "--requests", "--delay-ms"}},
-        {C_MULTIPLE_THREADS_PATH, {"--server", "--threads", "--requests", "--delay-ms"}}};
+        {B_REACTOR_EXECUTOR_PATH, {"--server", "--requests", "--delay-ms"}},
+        {C_REACTOR_EXECUTOR_PATH, {"--server", "--requests", "--delay-ms"}},
+        {D_MULTIPLE_THREADS_PATH, {"--server", "--threads", "--requests", "--delay-ms"}}};
     for (const auto& entry : programs) {  // not a structured binding: Clang 14 cannot capture one in CAPTURE
       const char* program = entry.first;
       CAPTURE(program);
@@ -122,7 +122,7 @@ TEST_SUITE("ch06/examples") {
   }
 
   TEST_CASE("the checked-in main_corofied.cpp files are the rewrites the build compiles") {
-    for (const char* step : {"a-reactor-executor", "b-spawn"}) {
+    for (const char* step : {"b-reactor-executor", "c-reactor-executor"}) {
       CAPTURE(step);
       const std::string checked_in = std::string(SOURCE_DIR) + "/examples/" + step + "/main_corofied.cpp";
       const std::string built = std::string(BINARY_DIR) + "/corofied/examples/" + step + "/main_corofied.cpp";

@@ -1,4 +1,4 @@
-// b-spawn: tasks spawned from inside a task.
+// c-reactor-executor: tasks spawned from inside a task.
 //
 // async_main no longer joins its requests: it spawns each request(i) as a
 // task of its own on this thread's executor (async::spawn, which finds the
@@ -6,7 +6,7 @@
 // makes a request of its own. Each task has its own id, so a wake names
 // exactly the task whose answer came in: the executor polls that one, not a
 // join over all of them. block_on returns when every task is done, the
-// spawned ones included. Compare a-reactor-executor's polls.
+// spawned ones included. Compare b-reactor-executor's polls.
 //
 // This file is rewritten by corofy at build time; main_corofied.cpp beside it
 // is the rewrite, kept for reading.
@@ -45,7 +45,7 @@ coroutine void async_main(int requests, int delay_ms, common::Timeline* timeline
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"b-spawn: a main task that spawns request(i) tasks on its executor, then makes its own request"};
+  CLI::App app{"c-reactor-executor: a main task that spawns request(i) tasks on its executor, then makes its own request"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   int requests = 5;

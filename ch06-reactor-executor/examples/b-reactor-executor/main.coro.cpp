@@ -1,4 +1,4 @@
-// a-reactor-executor: chapter 5's five coroutines, on a reactor and an executor.
+// b-reactor-executor: chapter 5's five coroutines, on a reactor and an executor.
 //
 // The same program as chapter 5's a-runtime, rewritten by corofy with
 // --waker: every poll takes the task's Waker and hands it down, and each GET
@@ -45,7 +45,7 @@ coroutine void async_main(int requests, int delay_ms, common::Timeline* timeline
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"a-reactor-executor: request(i) coroutines joined, run by an executor that a reactor wakes"};
+  CLI::App app{"b-reactor-executor: request(i) coroutines joined, run by an executor that a reactor wakes"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   int requests = 5;

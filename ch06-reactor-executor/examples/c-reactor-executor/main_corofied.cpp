@@ -3,36 +3,34 @@
 #include <stdexcept>  // std::logic_error, for the generated code
 #include <utility>    // std::move, for the generated code
 
-// a-reactor-executor: chapter 5's five coroutines, on a reactor and an executor.
+// c-reactor-executor: tasks spawned from inside a task.
 //
-// The same program as chapter 5's a-runtime, rewritten by corofy with
-// --waker: every poll takes the task's Waker and hands it down, and each GET
-// leaves it with the reactor. The reactor's own thread sleeps in epoll_wait;
-// the executor's thread parks on its ready queue. When an answer arrives,
-// the reactor wakes the waker and the executor polls the one task it names.
-// The program ends with the timeline and the figures: polls, wakes, parks.
+// async_main no longer joins its requests: it spawns each request(i) as a
+// task of its own on this thread's executor (async::spawn, which finds the
+// executor through a thread-local, as the book's CURRENT_EXEC) and then
+// makes a request of its own. Each task has its own id, so a wake names
+// exactly the task whose answer came in: the executor polls that one, not a
+// join over all of them. block_on returns when every task is done, the
+// spawned ones included. Compare b-reactor-executor's polls.
 //
 // This file is rewritten by corofy at build time; main_corofied.cpp beside it
-// is the rewrite, kept for reading (the book's main_orig.rs beside main.rs).
+// is the rewrite, kept for reading.
 #include <cstddef>
 #include <iostream>
 #include <string>
-#include <vector>
 
 #include "common/demo.hpp"
 #include "common/http.hpp"
 #include "common/timeline.hpp"
+#include "executor.hpp"
 #include "figures.hpp"
 #include "future.hpp"
 #include "http.hpp"
-#include "join_all.hpp"
 #include "runtime.hpp"
 
 namespace {
 
-// `timeline` is a pointer, not a reference: corofy refuses reference
-// parameters, since the coroutine keeps them after the call returns.
-// corofy rewrote the coroutine `request` (main.coro.cpp:30) into the state
+// corofy rewrote the coroutine `request` (main.coro.cpp:28) into the state
 // machine RequestCoroutine, with the states Start, Wait1, Resolved, and the
 // function request() that creates it. As written:
 //
@@ -59,21 +57,21 @@ class RequestCoroutine final : public async::Future<void> {
     for (;;) {
       switch (state_) {
         case State::Start: {
-          // main.coro.cpp:31-32
+          // main.coro.cpp:29-30
           const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
           row = timeline->add(path);
-          // main.coro.cpp:33, the wait begins: std::string response = async::Http::get(path).wait;
+          // main.coro.cpp:31, the wait begins: std::string response = async::Http::get(path).wait;
           wait1_ = async::Http::get(path);
           state_ = State::Wait1;
           break;  // round the loop: poll wait1_ at once
         }
         case State::Wait1: {
-          // main.coro.cpp:33, the wait ends when wait1_ is Ready
+          // main.coro.cpp:31, the wait ends when wait1_ is Ready
           auto polled = wait1_->poll(waker);
           if (!polled.is_ready()) return async::NotReady{};
           wait1_.reset();
           std::string response = std::move(polled).value();
-          // main.coro.cpp:34-35
+          // main.coro.cpp:32-33
           timeline->finish(row);
           std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
           return resolve_();
@@ -99,9 +97,9 @@ class RequestCoroutine final : public async::Future<void> {
   int delay_ms;
   common::Timeline* timeline;
   // The locals that live across a wait.
-  std::size_t row{};  // main.coro.cpp:32, used at line 34
+  std::size_t row{};  // main.coro.cpp:30, used at line 32
   // The future each wait is waiting on (empty in the other states).
-  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:33
+  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:31
 };
 
 }  // namespace
@@ -110,15 +108,17 @@ class RequestCoroutine final : public async::Future<void> {
   return std::make_unique<RequestCoroutine>(std::move(i), std::move(delay_ms), std::move(timeline));
 }
 
-// corofy rewrote the coroutine `async_main` (main.coro.cpp:38) into the state
+// corofy rewrote the coroutine `async_main` (main.coro.cpp:36) into the state
 // machine AsyncMainCoroutine, with the states Start, Wait1, Resolved, and the
 // function async_main() that creates it. As written:
 //
 //   coroutine void async_main(int requests, int delay_ms, common::Timeline* timeline) {
 //     std::cout << "Program starting\n";
-//     std::vector<async::FuturePtr<void>> futures;
-//     for (int i = 0; i < requests; ++i) futures.push_back(request(static_cast<std::size_t>(i), delay_ms, timeline));
-//     async::join_all(std::move(futures)).wait;
+//     for (int i = requests; i >= 1; --i) async::spawn(request(static_cast<std::size_t>(i), delay_ms, timeline));
+//     std::size_t row = timeline->add("main task: /0/main");
+//     std::string response = async::Http::get("/0/main").wait;
+//     timeline->finish(row);
+//     std::cout << "main task: " << common::split_response(response).body << " (the spawned tasks are still waiting)\n";
 //   }
 //
 
@@ -136,19 +136,24 @@ class AsyncMainCoroutine final : public async::Future<void> {
     for (;;) {
       switch (state_) {
         case State::Start: {
-          // main.coro.cpp:39-41
+          // main.coro.cpp:37-39
           std::cout << "Program starting\n";
-          std::vector<async::FuturePtr<void>> futures;
-          for (int i = 0; i < requests; ++i) futures.push_back(request(static_cast<std::size_t>(i), delay_ms, timeline));
-          // main.coro.cpp:42, the wait begins: async::join_all(std::move(futures)).wait;
-          wait1_ = async::join_all(std::move(futures));
+          for (int i = requests; i >= 1; --i) async::spawn(request(static_cast<std::size_t>(i), delay_ms, timeline));
+          row = timeline->add("main task: /0/main");
+          // main.coro.cpp:40, the wait begins: std::string response = async::Http::get("/0/main").wait;
+          wait1_ = async::Http::get("/0/main");
           state_ = State::Wait1;
           break;  // round the loop: poll wait1_ at once
         }
         case State::Wait1: {
-          // main.coro.cpp:42, the wait ends when wait1_ is Ready
-          if (!wait1_->poll(waker).is_ready()) return async::NotReady{};
+          // main.coro.cpp:40, the wait ends when wait1_ is Ready
+          auto polled = wait1_->poll(waker);
+          if (!polled.is_ready()) return async::NotReady{};
           wait1_.reset();
+          std::string response = std::move(polled).value();
+          // main.coro.cpp:41-42
+          timeline->finish(row);
+          std::cout << "main task: " << common::split_response(response).body << " (the spawned tasks are still waiting)\n";
           return resolve_();
         }
         case State::Resolved:
@@ -171,8 +176,10 @@ class AsyncMainCoroutine final : public async::Future<void> {
   int requests;
   int delay_ms;
   common::Timeline* timeline;
+  // The locals that live across a wait.
+  std::size_t row{};  // main.coro.cpp:39, used at line 41
   // The future each wait is waiting on (empty in the other states).
-  async::FuturePtr<void> wait1_;  // main.coro.cpp:42
+  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:40
 };
 
 }  // namespace
@@ -184,11 +191,11 @@ class AsyncMainCoroutine final : public async::Future<void> {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"a-reactor-executor: request(i) coroutines joined, run by an executor that a reactor wakes"};
+  CLI::App app{"c-reactor-executor: a main task that spawns request(i) tasks on its executor, then makes its own request"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   int requests = 5;
-  app.add_option("--requests", requests, "how many request(i) coroutines to join")
+  app.add_option("--requests", requests, "how many request(i) tasks to spawn (request i waits i x delay-ms)")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   int delay_ms = 1000;
@@ -197,7 +204,7 @@ int main(int argc, char** argv) {
   return common::run_demo(app, argc, argv, [&] {
     async::Http::set_server(server);
     common::Timeline timeline;
-    async::Runtime runtime;  // the reactor (and its thread), this thread's executor
+    async::Runtime runtime;
     runtime.block_on(async_main(requests, delay_ms, &timeline));
 
     std::cout << "\n";

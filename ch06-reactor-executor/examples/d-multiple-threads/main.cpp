@@ -1,4 +1,4 @@
-// c-multiple-threads: several executors, one per OS thread, one reactor.
+// d-multiple-threads: several executors, one per OS thread, one reactor.
 //
 // The main thread makes the Reactor; each of --threads threads makes its
 // own Executor (a thread-local one, as the book's d-multiple-threads) and
@@ -59,7 +59,7 @@ async::Task<void> thread_main(int thread, Shared* shared) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"c-multiple-threads: an executor on each of several threads, all woken by one reactor"};
+  CLI::App app{"d-multiple-threads: an executor on each of several threads, all woken by one reactor"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   int threads = 3;
