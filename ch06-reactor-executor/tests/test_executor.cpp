@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/http.hpp"
+#include "common/text.hpp"
 #include "countdown.hpp"
 #include "counted.hpp"
 #include "executor.hpp"
@@ -96,10 +97,10 @@ TEST_SUITE("ch06/executor") {
     constexpr int kRequests = 6;
     async::Runtime runtime;
     std::vector<async::FuturePtr<std::string>> gets;
-    for (int i = 0; i < kRequests; ++i) gets.push_back(Http::get("/" + std::to_string(40 * i) + "/r" + std::to_string(i)));
+    for (int i = 0; i < kRequests; ++i) gets.push_back(Http::get(common::cat("/", 40 * i, "/r", i)));
     const auto responses = runtime.block_on(async::join_all(std::move(gets)));
     REQUIRE(responses.size() == kRequests);
-    for (int i = 0; i < kRequests; ++i) CHECK(common::split_response(responses[i]).body == "r" + std::to_string(i));
+    for (int i = 0; i < kRequests; ++i) CHECK(common::split_response(responses[i]).body == common::cat("r", i));
     const auto& stats = runtime.executor().stats();
     CHECK(stats.polls >= 2);
     CHECK(stats.polls <= 2 * kRequests + 1);
