@@ -58,6 +58,8 @@ endfunction()
 # async_tests(TARGET name LABEL chapter-folder SOURCES ... [LINK ...])
 # A doctest binary; every TEST_CASE becomes a ctest entry named
 # "<label>/<test case>" carrying the label, so `ctest -L <label>` runs it.
+# A test that prints "SKIPPED under qemu-user: <why>" (common/testing/emulator.hpp)
+# counts as skipped.
 function(async_tests)
   cmake_parse_arguments(ARG "" "TARGET;LABEL" "SOURCES;LINK" ${ARGN})
   add_executable(${ARG_TARGET} ${ARG_SOURCES})
@@ -65,7 +67,8 @@ function(async_tests)
   target_link_libraries(${ARG_TARGET} PRIVATE common::doctest_main ${ARG_LINK})
   doctest_discover_tests(${ARG_TARGET}
     TEST_PREFIX "${ARG_LABEL}/"
-    PROPERTIES LABELS "${ARG_LABEL}" TIMEOUT ${ASYNC_TEST_TIMEOUT})
+    PROPERTIES LABELS "${ARG_LABEL}" TIMEOUT ${ASYNC_TEST_TIMEOUT}
+               SKIP_REGULAR_EXPRESSION "SKIPPED under qemu-user: ")
 endfunction()
 
 # async_exercise(DIR exercises/01-name LABEL chapter-folder [LINK ...])
