@@ -20,7 +20,10 @@
 #                                              without its server)
 #   <!-- docs-check: skip REASON -->          not run; the reason is printed
 #   <!-- docs-check: background -->           started in the background (a
-#                                              server) and stopped at the end
+#                                              server on 8080 takes over from the
+#                                              check's own until the end of the
+#                                              file); it must still be running
+#                                              when it is stopped
 #   <!-- docs-check: quick OLD => NEW -->     run with the text OLD replaced by
 #                                              NEW (a long benchmark with a
 #                                              smaller count); printed
@@ -68,13 +71,13 @@ scratch=$(mktemp -d /tmp/check-docs.XXXXXX)
 clone=$scratch/repo
 server_pid=
 background_pids=()
+background_where=()
+stop_group() {   # a process started with setsid, and everything it started
+  kill -- "-$1" 2>/dev/null || kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
 cleanup() {
-  for pid in "${background_pids[@]}" $server_pid; do
-    kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${background_pids[@]}" $server_pid; do
-    wait "$pid" 2>/dev/null || true
-  done
+  for pid in "${background_pids[@]}" $server_pid; do stop_group "$pid"; done
   rm -rf "$scratch"
 }
 trap cleanup EXIT
@@ -107,18 +110,29 @@ if ! { cmake -S "$clone/common" -B "$server_build" -G Ninja >"$scratch/server-bu
   echo "check-docs: could not build the delay server" >&2
   exit 1
 fi
-setsid "$server_build/delayserver" --port 8080 --quiet >"$scratch/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do
-  (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    cat "$scratch/server.log" >&2
-    echo "check-docs: the delay server did not start" >&2
-    exit 1
+port_open() { (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; }
+start_server() {
+  setsid "$server_build/delayserver" --port 8080 --quiet >"$scratch/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do
+    port_open && break
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      cat "$scratch/server.log" >&2
+      echo "check-docs: the delay server did not start" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  echo "check-docs: delay server on 127.0.0.1:8080 (pid $server_pid)"
+}
+stop_server() {
+  if [[ -n "$server_pid" ]]; then
+    stop_group "$server_pid"
+    server_pid=
+    echo "    (the check's delay server is stopped until the end of this file)"
   fi
-  sleep 0.1
-done
-echo "check-docs: delay server on 127.0.0.1:8080 (pid $server_pid)"
+}
+start_server
 
 passed=0
 failed=0
@@ -134,9 +148,26 @@ run_block() {
   local file=$1 line=$2 mode=$3 script=$4 log=$scratch/block.log status
   case "$mode" in
     background)
-      (cd "$clone" && exec setsid bash -e -o pipefail "$script" >"$scratch/background-$line.log" 2>&1) &
-      background_pids+=($!)
-      echo "started in the background (pid $!)"
+      # A server of the README's own may need port 8080: ours makes way.
+      stop_server
+      local pid blog=$scratch/background-${#failures[@]}-$SECONDS-$line.log
+      (cd "$clone" && exec setsid bash -e -o pipefail "$script" >"$blog" 2>&1 </dev/null) &
+      pid=$!
+      sleep 0.5   # time to fail at once (a bad path, a port in use)
+      for _ in $(seq 50); do
+        port_open && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+      done
+      if ! kill -0 "$pid" 2>/dev/null; then
+        wait "$pid"
+        echo "    it stopped at once (exit status $?); its output:"
+        sed 's/^/      | /' "$blog" | tail -n 20
+        return 1
+      fi
+      background_pids+=("$pid")
+      background_where+=("$file:$line")
+      echo "    running in the background (pid $pid)"
       return 0
       ;;
     expect-fail)
@@ -161,8 +192,14 @@ run_block() {
       return
       ;;
   esac
-  (cd "$clone" && timeout "$block_timeout" bash -e -o pipefail "$script") >"$log" 2>&1 </dev/null
+  # In a session of its own, so that what it leaves running (`server &`) is
+  # stopped with it.
+  local pid
+  (cd "$clone" && exec setsid timeout "$block_timeout" bash -e -o pipefail "$script") >"$log" 2>&1 </dev/null &
+  pid=$!
+  wait "$pid"
   status=$?
+  stop_group "$pid"
   if ((status != 0)); then
     ((status == 124)) && echo "    timed out after ${block_timeout}s"
     echo "    exit status $status; its output (last 40 lines):"
@@ -278,6 +315,21 @@ for file in "${files[@]}"; do
     [[ -n "${text//[[:space:]]/}" ]] && markers=()
     ((i++))
   done
+  # The file's background blocks stop here; each must have kept running.
+  for index in "${!background_pids[@]}"; do
+    pid=${background_pids[index]}
+    kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null
+    status=$?
+    # 143: stopped here by SIGTERM; 0: it had finished its work.
+    if ((status != 0 && status != 143)); then
+      echo "---- ${background_where[index]}: the background block failed on its own (exit status $status)"
+      failed=$((failed + 1)); failures+=("${background_where[index]} (background block failed)")
+    fi
+  done
+  background_pids=()
+  background_where=()
+  [[ -z "$server_pid" ]] && start_server
   if [[ $changed == yes ]]; then
     printf '%s\n' "${rewritten[@]}" >"$file"
     echo "check-docs: rewrote the output blocks of $file"
