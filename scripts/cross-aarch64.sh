@@ -76,7 +76,7 @@ ctest --test-dir "$build" -j2 --output-on-failure --no-tests=error || status=$?
 # A test that qemu-user cannot support says so (SKIPPED under qemu-user: why)
 # and ctest counts it as skipped: list every reason.
 if [[ -f "$build/Testing/Temporary/LastTest.log" ]]; then
-  skipped=$(grep -ho "SKIPPED under qemu-user: .*" "$build/Testing/Temporary/LastTest.log" | sort | uniq -c || true)
+  skipped=$(grep -hoE "(SKIPPED under qemu-user|skipped): .*" "$build/Testing/Temporary/LastTest.log" | sort | uniq -c || true)
   if [[ -n "$skipped" ]]; then
     echo "==== skipped under qemu-user (count, reason)"
     printf '%s\n' "$skipped"
