@@ -202,8 +202,8 @@ run_block() {
   stop_group "$pid"
   if ((status != 0)); then
     ((status == 124)) && echo "    timed out after ${block_timeout}s"
-    echo "    exit status $status; its output (last 40 lines):"
-    sed 's/^/      | /' "$log" | tail -n 40
+    echo "    exit status $status; its output (last 80 lines):"
+    sed 's/^/      | /' "$log" | tail -n 80
     return 1
   fi
 }
