@@ -4,13 +4,17 @@
 # already there. Run it as root (or with sudo available).
 #
 #   scripts/setup.sh            the compiler, CMake, Ninja, doctest, CLI11, asio, curl
-#   scripts/setup.sh --ci       also what the CI checks use: clang 14, the aarch64
-#                               cross compiler and qemu-user, boost.context, valgrind
+#   scripts/setup.sh --ci       also what the CI checks use: the compilers of the
+#                               presets (g++-11, clang 14 and 16, libc++ 16),
+#                               clang 13 (to prove it is refused), ccache, the
+#                               aarch64 cross compiler and qemu-user,
+#                               boost.context, valgrind, xmllint
 set -euo pipefail
 
 packages=(g++ cmake ninja-build doctest-dev libcli11-dev libasio-dev curl)
 if [[ "${1:-}" == "--ci" ]]; then
-  packages+=(clang-14 g++-aarch64-linux-gnu qemu-user libboost-context-dev valgrind)
+  packages+=(g++-11 clang-14 clang-16 libc++-16-dev libc++abi-16-dev clang-13 ccache
+             g++-aarch64-linux-gnu qemu-user libboost-context-dev valgrind libxml2-utils)
 fi
 
 missing=()

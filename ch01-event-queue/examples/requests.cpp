@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "common/http.hpp"
+#include "common/text.hpp"
 #include "common/syscall.hpp"
 
 namespace ch01 {
@@ -56,7 +57,7 @@ std::vector<Stream> send_requests(const evq::Registry& registry, const common::E
   for (int i = 0; i < options.requests; ++i) {
     const auto delay = (options.requests - i) * options.base_delay.count();
     Stream stream;
-    stream.path = "/" + std::to_string(delay) + "/request-" + std::to_string(i);
+    stream.path = common::cat("/", delay, "/request-", i);
     stream.timeline_row = timeline.add(stream.path);
     // A blocking connect (loopback answers at once), then non-blocking from
     // here on: from now on no read or write may ever put this thread to sleep.

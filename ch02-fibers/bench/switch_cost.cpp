@@ -172,7 +172,7 @@ int main(int argc, char** argv) {
                         std::to_string(BOOST_VERSION / 100 % 1000) + ": fiber::resume",
                     boost_switches, round_trips, ""});
 #else
-    rows.push_back({"boost.context: fiber::resume", {}, 0, "not installed (libboost-context-dev)"});
+    rows.push_back({"boost.context: fiber::resume", {}, 0, CH02_BOOST_CONTEXT_MISSING});
 #endif
     rows.push_back({"glibc: swapcontext", swapcontext_switches, round_trips, "+ sigprocmask syscall"});
     rows.push_back({"OS threads: futex handoff, one core", os_thread_switches, os_round_trips, "kernel switch"});

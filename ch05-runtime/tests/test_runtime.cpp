@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/http.hpp"
+#include "common/text.hpp"
 #include "countdown.hpp"
 #include "counted.hpp"
 #include "http.hpp"
@@ -26,7 +27,7 @@ namespace {
 // N GETs joined, request i waiting i x step_ms: one answer every step_ms.
 async::FuturePtr<std::vector<std::string>> staggered_gets(int n, int step_ms) {
   std::vector<async::FuturePtr<std::string>> gets;
-  for (int i = 0; i < n; ++i) gets.push_back(Http::get("/" + std::to_string(i * step_ms) + "/r" + std::to_string(i)));
+  for (int i = 0; i < n; ++i) gets.push_back(Http::get(common::cat("/", i * step_ms, "/r", i)));
   return async::join_all(std::move(gets));
 }
 
@@ -80,7 +81,7 @@ TEST_SUITE("ch05/runtime") {
     testing::Counters counters;
     const auto responses = runtime.block_on(testing::counted(staggered_gets(kRequests, 25), counters));
     REQUIRE(responses.size() == kRequests);
-    for (int i = 0; i < kRequests; ++i) CHECK(common::split_response(responses[i]).body == "r" + std::to_string(i));
+    for (int i = 0; i < kRequests; ++i) CHECK(common::split_response(responses[i]).body == common::cat("r", i));
     // The first poll starts all eight; each answer wakes the runtime once
     // (twice if its FIN comes after the reader); answers that arrive
     // together share a wake-up. So between 2 and 2N+1 polls.

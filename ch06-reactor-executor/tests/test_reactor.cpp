@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/http.hpp"
+#include "common/text.hpp"
 #include "eventfd_future.hpp"
 #include "executor.hpp"
 #include "http.hpp"
@@ -175,7 +176,7 @@ TEST_SUITE("ch06/reactor") {
     {
       async::Runtime runtime;
       std::vector<async::FuturePtr<std::string>> gets;
-      for (int i = 0; i < 4; ++i) gets.push_back(async::Http::get("/" + std::to_string(10 * i) + "/x"));
+      for (int i = 0; i < 4; ++i) gets.push_back(async::Http::get(common::cat("/", 10 * i, "/x")));
       CHECK(runtime.block_on(async::join_all(std::move(gets))).size() == 4);
       runtime.block_on(async::sleep(5ms));
       CHECK(runtime.reactor().sources() == 0);

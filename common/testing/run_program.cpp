@@ -7,7 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <string_view>
 
 #include "common/fd.hpp"
 #include "common/syscall.hpp"
@@ -49,8 +51,19 @@ ProgramResult run_program(const std::vector<std::string>& argv, std::chrono::mil
   check_spawn(::posix_spawn_file_actions_adddup2(&files.actions, out_write.get(), STDOUT_FILENO), "adddup2(stdout)");
   check_spawn(::posix_spawn_file_actions_adddup2(&files.actions, err_write.get(), STDERR_FILENO), "adddup2(stderr)");
 
+  // In a cross build the program runs under the emulator (qemu-user), which
+  // takes the program's path and arguments after its own.
+  std::vector<std::string> words;
+#ifdef ASYNC_TEST_EMULATOR
+  for (std::string_view line = ASYNC_TEST_EMULATOR; !line.empty();) {
+    const auto end = std::min(line.find('\x1f'), line.size());
+    words.emplace_back(line.substr(0, end));
+    line.remove_prefix(std::min(end + 1, line.size()));
+  }
+#endif
+  words.insert(words.end(), argv.begin(), argv.end());
   std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  for (const std::string& a : words) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   std::vector<char*> env;
   for (char** e = environ; *e != nullptr; ++e) env.push_back(*e);
@@ -58,7 +71,7 @@ ProgramResult run_program(const std::vector<std::string>& argv, std::chrono::mil
   env.push_back(nullptr);
 
   pid_t pid = 0;
-  check_spawn(::posix_spawn(&pid, argv.at(0).c_str(), &files.actions, nullptr, args.data(), env.data()),
+  check_spawn(::posix_spawn(&pid, words.at(0).c_str(), &files.actions, nullptr, args.data(), env.data()),
               "posix_spawn");
   out_write.reset();  // the child holds the write ends now: EOF comes when it exits
   err_write.reset();
