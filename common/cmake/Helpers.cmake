@@ -71,18 +71,32 @@ function(async_tests)
                SKIP_REGULAR_EXPRESSION "SKIPPED under qemu-user: ")
 endfunction()
 
+option(ASYNC_WRONG_ANSWERS
+  "Also build every exercise's wrong answers (exercises/NN-name/wrong/NAME/), for scripts/check-exercises.sh"
+  OFF)
+
 # async_exercise(DIR exercises/01-name LABEL chapter-folder [LINK ...])
-# An exercise folder holds README.md, starter/, solution/ and tests/. The
-# tests are built against ${EXERCISE_IMPL}/ (solution by default; configure
-# with -DEXERCISE_IMPL=starter to work on the starter). The whole test binary
-# is one ctest entry labelled `exercise` and the chapter, so a student runs
-# `ctest -L exercise` and CI can prove each exercise fails on its starter.
+# An exercise folder holds README.md, starter/, solution/, tests/ and
+# wrong/NAME/ folders. The tests are built against ${EXERCISE_IMPL}/
+# (solution by default; configure with -DEXERCISE_IMPL=starter to work on the
+# starters). The whole test binary is one ctest entry labelled `exercise` and
+# the chapter, so a student runs `ctest -L exercise` and CI can prove each
+# exercise fails on its starter.
+#
+# With -DASYNC_WRONG_ANSWERS=ON each wrong/NAME/ is built too, as target
+# <exercise target>-wrong-NAME: the solution with the same-named files
+# replaced by wrong/NAME's, whose include folder comes first. Wrong answers are
+# not ctest entries (they fail on purpose); scripts find them through the
+# manifests written to ${CMAKE_BINARY_DIR}/exercise-manifests/.
 function(async_exercise)
   cmake_parse_arguments(ARG "" "DIR;LABEL" "LINK" ${ARGN})
   get_filename_component(dir "${ARG_DIR}" ABSOLUTE)
   get_filename_component(name "${dir}" NAME)
   string(REGEX REPLACE "^(ch[0-9]+).*" "\\1" chapter "${ARG_LABEL}")
+  string(REGEX REPLACE "^([0-9]+).*" "\\1" number "${name}")
+  set(id "${chapter}/${number}")
   set(target ${chapter}-exercise-${name})
+  set(test_name "${ARG_LABEL}: exercise ${name}")
   file(GLOB impl_sources CONFIGURE_DEPENDS "${dir}/${EXERCISE_IMPL}/*.cpp")
   file(GLOB test_sources CONFIGURE_DEPENDS "${dir}/tests/*.cpp")
   if(NOT test_sources)
@@ -92,11 +106,79 @@ function(async_exercise)
   async_target(${target})
   target_include_directories(${target} PRIVATE "${dir}/${EXERCISE_IMPL}")
   target_link_libraries(${target} PRIVATE common::doctest_main ${ARG_LINK})
-  add_test(NAME "${ARG_LABEL}: exercise ${name}" COMMAND ${target})
-  set_tests_properties("${ARG_LABEL}: exercise ${name}" PROPERTIES
+  add_test(NAME "${test_name}" COMMAND ${target})
+  set_tests_properties("${test_name}" PROPERTIES
     LABELS "exercise;${ARG_LABEL}" TIMEOUT ${ASYNC_TEST_TIMEOUT})
   if(NOT TARGET exercises)
     add_custom_target(exercises)
   endif()
   add_dependencies(exercises ${target})
+
+  # One line per key, read by scripts/exercise and scripts/check-exercises.sh.
+  # The folder is emptied once per configure, so no removed exercise lingers.
+  set(manifests "${CMAKE_BINARY_DIR}/exercise-manifests")
+  get_property(manifests_cleared GLOBAL PROPERTY ASYNC_EXERCISE_MANIFESTS_CLEARED)
+  if(NOT manifests_cleared)
+    file(REMOVE_RECURSE "${manifests}")
+    set_property(GLOBAL PROPERTY ASYNC_EXERCISE_MANIFESTS_CLEARED ON)
+  endif()
+  file(GENERATE OUTPUT "${manifests}/${target}.txt" CONTENT
+"kind=exercise
+id=${id}
+dir=${dir}
+impl=${EXERCISE_IMPL}
+target=${target}
+binary=$<TARGET_FILE:${target}>
+test=${test_name}
+")
+
+  if(NOT ASYNC_WRONG_ANSWERS)
+    return()
+  endif()
+  file(GLOB solution_files CONFIGURE_DEPENDS "${dir}/solution/*")
+  file(GLOB wrong_dirs LIST_DIRECTORIES true CONFIGURE_DEPENDS "${dir}/wrong/*")
+  foreach(wrong_dir IN LISTS wrong_dirs)
+    if(NOT IS_DIRECTORY "${wrong_dir}")
+      continue()
+    endif()
+    get_filename_component(wrong "${wrong_dir}" NAME)
+    file(GLOB wrong_files CONFIGURE_DEPENDS "${wrong_dir}/*")
+    if(NOT wrong_files)
+      message(FATAL_ERROR "wrong answer ${wrong_dir} is empty")
+    endif()
+    set(sources ${test_sources})
+    foreach(file IN LISTS solution_files)
+      get_filename_component(file_name "${file}" NAME)
+      if(EXISTS "${wrong_dir}/${file_name}")
+        set(file "${wrong_dir}/${file_name}")
+      endif()
+      if(file_name MATCHES "\\.cpp$")
+        list(APPEND sources "${file}")
+      endif()
+    endforeach()
+    foreach(file IN LISTS wrong_files)
+      get_filename_component(file_name "${file}" NAME)
+      if(NOT EXISTS "${dir}/solution/${file_name}")
+        message(FATAL_ERROR "wrong answer file ${file} replaces no file of ${dir}/solution/")
+      endif()
+    endforeach()
+    set(wrong_target ${target}-wrong-${wrong})
+    add_executable(${wrong_target} ${sources})
+    async_target(${wrong_target})
+    target_include_directories(${wrong_target} PRIVATE "${wrong_dir}" "${dir}/solution")
+    target_link_libraries(${wrong_target} PRIVATE common::doctest_main ${ARG_LINK})
+    if(NOT TARGET wrong-answers)
+      add_custom_target(wrong-answers)
+    endif()
+    add_dependencies(wrong-answers ${wrong_target})
+    file(GENERATE OUTPUT "${manifests}/${wrong_target}.txt" CONTENT
+"kind=wrong
+id=${id}
+dir=${dir}
+wrong=${wrong}
+wrong_dir=${wrong_dir}
+target=${wrong_target}
+binary=$<TARGET_FILE:${wrong_target}>
+")
+  endforeach()
 endfunction()

@@ -23,4 +23,18 @@ TEST_SUITE("exercise/00-url-decode") {
     CHECK_FALSE(url_decode("%4").has_value());
     CHECK_FALSE(url_decode("%xy").has_value());
   }
+
+  TEST_CASE("a '%' followed by a sign or a space is an error") {
+    // A number parser (std::stoi, strtol) accepts these; "two hex digits" does not.
+    CHECK_FALSE(url_decode("%+1").has_value());
+    CHECK_FALSE(url_decode("%-1").has_value());
+    CHECK_FALSE(url_decode("% 1").has_value());
+    CHECK_FALSE(url_decode("%1 ").has_value());
+  }
+
+  TEST_CASE("a plus sign stays a plus sign") {
+    // '+' means a space only in HTML form bodies, never in a URL path.
+    CHECK(url_decode("a+b") == "a+b");
+    CHECK(url_decode("%2B+") == "++");
+  }
 }
