@@ -107,7 +107,7 @@ class Reactor {
   std::unordered_map<std::size_t, Waker> wakers_;
   Stats stats_;
 
-  std::thread thread_;  // last: started once everything above exists
+  std::thread thread_;  // empty until the constructor's body starts it (all members exist by then); ~Reactor joins it
 };
 
 // The Reactor that exists now. Throws NoReactor, naming `who`, when there
