@@ -19,6 +19,7 @@ namespace async {
 HttpGetFuture::HttpGetFuture(std::string path, common::ServerAddress server)
     : path_(std::move(path)), server_(std::move(server)) {}  // CHANGED (ch06): no id yet
 
+// NEW (ch05)
 HttpGetFuture::~HttpGetFuture() {
   try {
     deregister();
@@ -68,7 +69,7 @@ PollState<std::string> HttpGetFuture::poll(const Waker& waker) {  // CHANGED (ch
       }
       if (!read_some()) return NotReady{};
       stage_ = Stage::Done;
-      deregister();     // before close: epoll_ctl(DEL) needs an open fd
+      deregister();     // NEW (ch05): before close: epoll_ctl(DEL) needs an open fd
       stream_.reset();  // close now, not when the future is destroyed
       return Ready{std::move(response_)};
     case Stage::Done:
