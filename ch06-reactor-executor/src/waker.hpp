@@ -31,8 +31,22 @@
 
 namespace async {
 
-class ReadyQueue {
+// What a Waker calls: "task `id` can make progress, schedule it". The
+// reactor holds wakers without knowing which kind of executor is behind them
+// (Rust's Waker is likewise a pointer and a vtable, RawWakerVTable). Our
+// chapter's executor schedules by pushing onto its ReadyQueue; the
+// work-stealing executor (work_stealing.hpp, beyond the book) by putting the
+// task on a worker's queue.
+class Schedule {
  public:
+  virtual ~Schedule() = default;
+  virtual void schedule(std::size_t id) = 0;  // thread-safe
+};
+
+class ReadyQueue final : public Schedule {
+ public:
+  void schedule(std::size_t id) override { push(id); }
+
   // Adds `id` and wakes the thread parked in take_all, if any. Thread-safe.
   void push(std::size_t id) {
     {
@@ -80,11 +94,12 @@ class ReadyQueue {
 
 class Waker {
  public:
-  // A waker for task `id` of the executor that reads `queue`.
-  Waker(std::shared_ptr<ReadyQueue> queue, std::size_t id) : queue_(std::move(queue)), id_(id) {}
+  // A waker for task `id` of the executor that reads `queue` (or of any
+  // other kind of scheduler).
+  Waker(std::shared_ptr<Schedule> queue, std::size_t id) : queue_(std::move(queue)), id_(id) {}
 
   // Schedules the task: its executor will poll it once more. Thread-safe.
-  void wake() const { queue_->push(id_); }
+  void wake() const { queue_->schedule(id_); }
 
   [[nodiscard]] std::size_t id() const noexcept { return id_; }
 
@@ -95,7 +110,7 @@ class Waker {
   }
 
  private:
-  std::shared_ptr<ReadyQueue> queue_;
+  std::shared_ptr<Schedule> queue_;
   std::size_t id_;
 };
 

@@ -96,9 +96,29 @@ TEST_SUITE("ch06/examples") {
     CHECK(number_after(out, "reactor:  loops") >= 1);
   }
 
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "e-work-stealing answers every request and an idle worker steals") {
+    // Four busy tasks of 200 ms queue up on the main task's worker; the
+    // other worker, unparked by the first spawn, has 800 ms of queued work
+    // to steal from: a guard wide enough for a loaded machine.
+    const auto result = run(E_WORK_STEALING_PATH, address(),
+                            {"--workers", "2", "--requests", "4", "--delay-ms", "50", "--busy", "4", "--busy-ms", "200"});
+    const std::string& out = result.out;
+    for (int i = 1; i <= 4; ++i) {
+      const std::string body = ": request-" + std::to_string(i) + "\n";
+      CHECK_MESSAGE(out.find(body) != std::string::npos, "missing: " << body);
+    }
+    CHECK(number_after(out, "tasks") == 1 + 4 + 4);
+    long long stolen = 0;
+    for (std::size_t at = out.find("steals: "); at != std::string::npos; at = out.find("steals: ", at + 1)) {
+      stolen += std::stoll(out.substr(at + 8));
+    }
+    CHECK(stolen >= 1);
+  }
+
   TEST_CASE("without a delay server every example says so in one line and exits with status 2") {
     const common::ServerAddress nowhere{"127.0.0.1", testing::unused_loopback_port()};
-    for (const char* program : {B_REACTOR_EXECUTOR_PATH, C_REACTOR_EXECUTOR_PATH, D_MULTIPLE_THREADS_PATH}) {
+    for (const char* program : {B_REACTOR_EXECUTOR_PATH, C_REACTOR_EXECUTOR_PATH, D_MULTIPLE_THREADS_PATH,
+                                E_WORK_STEALING_PATH}) {
       CAPTURE(program);
       const auto result = testing::run_program({program, "--server", nowhere.to_string()});
       CHECK(result.status == 2);
@@ -111,7 +131,8 @@ TEST_SUITE("ch06/examples") {
     const std::vector<std::pair<const char*, std::vector<std::string>>> programs{
         {B_REACTOR_EXECUTOR_PATH, {"--server", "--requests", "--delay-ms"}},
         {C_REACTOR_EXECUTOR_PATH, {"--server", "--requests", "--delay-ms"}},
-        {D_MULTIPLE_THREADS_PATH, {"--server", "--threads", "--requests", "--delay-ms"}}};
+        {D_MULTIPLE_THREADS_PATH, {"--server", "--threads", "--requests", "--delay-ms"}},
+        {E_WORK_STEALING_PATH, {"--server", "--workers", "--requests", "--delay-ms", "--busy", "--busy-ms"}}};
     for (const auto& entry : programs) {  // not a structured binding: Clang 14 cannot capture one in CAPTURE
       const char* program = entry.first;
       CAPTURE(program);

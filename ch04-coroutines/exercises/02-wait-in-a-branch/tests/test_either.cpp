@@ -9,6 +9,7 @@
 #include "either.hpp"
 #include "http.hpp"
 #include "testing/delay_server_fixture.hpp"
+#include "testing/wait.hpp"
 
 namespace {
 
@@ -35,6 +36,8 @@ TEST_SUITE("ch04/exercise 02-wait-in-a-branch") {
     CHECK(result == "fast!");
     CHECK(states == std::vector<std::string>{"Start", "WaitFast", "Resolved"});
     CHECK(server.stats().requests == 1);
+    // Either's own error, not that of the finished GET polled again.
+    CHECK_THROWS_WITH_AS((void)future.poll(), doctest::Contains("Either"), async::FuturePolledAfterReady);
   }
 
   TEST_CASE_FIXTURE(testing::DelayServerFixture, "the false branch waits in WaitSlow and sends only its own GET") {
@@ -44,6 +47,20 @@ TEST_SUITE("ch04/exercise 02-wait-in-a-branch") {
     CHECK(result == "slow!");
     CHECK(states == std::vector<std::string>{"Start", "WaitSlow", "Resolved"});
     CHECK(server.stats().requests == 1);
-    CHECK_THROWS_AS((void)future.poll(), async::FuturePolledAfterReady);
+    CHECK_THROWS_WITH_AS((void)future.poll(), doctest::Contains("Either"), async::FuturePolledAfterReady);
+  }
+
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "the first poll sends the chosen request at once") {
+    async::Http::set_server(address());
+    for (const bool fast : {true, false}) {
+      CAPTURE(fast);
+      const auto before = server.stats().requests.load();
+      exercise::Either future(fast, "/10/fast", "/10/slow");
+      REQUIRE_FALSE(future.poll().is_ready());
+      CHECK(future.state_name() == (fast ? "WaitFast" : "WaitSlow"));
+      // No second poll: the request must be on its way already.
+      CHECK(testing::eventually([&] { return server.stats().requests == before + 1; }, std::chrono::seconds(2)));
+      CHECK(run(future).first == (fast ? "fast!" : "slow!"));
+    }
   }
 }

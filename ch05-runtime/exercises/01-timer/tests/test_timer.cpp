@@ -46,8 +46,33 @@ TEST_SUITE("ch05/exercise 01-timer") {
 
   TEST_CASE("a zero timer is Ready on the poll after the first") {
     async::Runtime runtime;
-    runtime.block_on(exercise::sleep_for(0ms));
-    CHECK(runtime.stats().polls == 2);
+    auto timer = exercise::sleep_for(0ms);
+    REQUIRE_FALSE(timer->poll().is_ready());
+    // An all-zero it_value disarms a timerfd: no event would ever come, and
+    // this wait gives up after 5 s with none.
+    CHECK(runtime.wait(5s) == 1);
+    CHECK(timer->poll().is_ready());
+    CHECK(runtime.registry().sources() == 0);
+  }
+
+  TEST_CASE("a timer polled again before it expires is NotReady") {
+    async::Runtime runtime;
+    auto timer = exercise::sleep_for(10s);
+    REQUIRE_FALSE(timer->poll().is_ready());
+    // Woken for another source's event (or spuriously): the read says
+    // EAGAIN, and a poll is no proof that the time is up.
+    CHECK_FALSE(timer->poll().is_ready());
+    CHECK_FALSE(timer->poll().is_ready());
+    CHECK(runtime.registry().sources() == 1);  // still waiting, still registered
+  }
+
+  TEST_CASE("a timer that outlives its runtime is destroyed quietly") {
+    auto timer = exercise::sleep_for(10s);
+    {
+      async::Runtime runtime;
+      REQUIRE_FALSE(timer->poll().is_ready());
+    }
+    CHECK_NOTHROW(timer.reset());  // no runtime left to deregister from: just close
   }
 
   TEST_CASE("a timer polled outside a runtime says so") {

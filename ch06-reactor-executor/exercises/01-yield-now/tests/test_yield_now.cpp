@@ -32,11 +32,12 @@ TEST_SUITE("ch06/exercise 01: yield_now") {
     CHECK(log == "ababab");
   }
 
-  TEST_CASE("yield_now is NotReady once, wakes its task once, then Ready") {
+  TEST_CASE("yield_now is NotReady once and wakes its task once and is then Ready") {
     async::Executor executor;
     executor.block_on(exercise::yield_now());
     CHECK(executor.stats().polls == 2);
     CHECK(executor.wakes() == 2);  // block_on's spawn, then the yield's own wake
     CHECK(executor.stats().parks == 0);  // it never waited for anything
+    CHECK(executor.stats().stale == 0);  // no wake for a task already finished
   }
 }

@@ -43,7 +43,7 @@ class KeepAndLook final : public async::Future<void> {
 }  // namespace
 
 TEST_SUITE("ch06/exercise 02: select") {
-  TEST_CASE_FIXTURE(testing::DelayServerFixture, "select returns the faster of two GETs, whichever comes first") {
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "select returns the faster of two GETs whichever comes first") {
     async::Http::set_server(address());
     async::Runtime runtime;
     const auto start = std::chrono::steady_clock::now();
@@ -60,6 +60,17 @@ TEST_SUITE("ch06/exercise 02: select") {
     runtime.block_on(async::FuturePtr<void>(std::make_unique<KeepAndLook>(
         exercise::select(async::Http::get("/20/first"), async::Http::get("/1500/second")), seen)));
     CHECK(seen.index == 0);
+    CHECK(seen.sources == 0);
+    CHECK(seen.wakers == 0);
+  }
+
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "when the second wins the first is dropped at once too") {
+    async::Http::set_server(address());
+    async::Runtime runtime;
+    Seen seen;
+    runtime.block_on(async::FuturePtr<void>(std::make_unique<KeepAndLook>(
+        exercise::select(async::Http::get("/1500/first"), async::Http::get("/20/second")), seen)));
+    CHECK(seen.index == 1);
     CHECK(seen.sources == 0);
     CHECK(seen.wakers == 0);
   }
