@@ -1,4 +1,4 @@
-// a-epoll: the book's chapter 4 demo. N GETs with decreasing delays go out
+// a-epoll: book ch. 4's demo. N GETs with decreasing delays go out
 // on non-blocking sockets; one thread waits for all of them in epoll_wait and
 // prints each response as it arrives: last sent, first back.
 //

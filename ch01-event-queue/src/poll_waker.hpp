@@ -1,10 +1,10 @@
 // PollWaker: wakes a thread blocked in Poll::poll from any other thread
 // (mio's `Waker`, renamed so it cannot be confused with the future-side
-// `Waker` of chapter 06, which *uses* one of these to unpark a thread).
+// `Waker` of our chapter 6, which *uses* one of these to unpark a thread).
 //
 // It is an eventfd(2) registered in the queue like any socket: wake() adds 1
 // to the eventfd's counter, that makes the eventfd readable, and the poll
-// returns an event carrying the waker's token. Chapter 06's reactor thread
+// returns an event carrying the waker's token. Our chapter 6's reactor thread
 // sleeps in poll(); this is how another thread gets it to look up again (to
 // shut down, or to notice new work) without a socket of its own.
 //

@@ -4,7 +4,7 @@
 // any thread while another thread sits in Poll::poll: epoll_ctl is
 // thread-safe, and a source added while a thread waits is seen by that wait
 // (epoll(7), "Questions and answers" 6/7 and NOTES). This is what lets a
-// reactor thread wait while other threads register sockets (chapter 06).
+// reactor thread wait while other threads register sockets (our chapter 6).
 //
 // `register_` has a trailing underscore because `register` is a C++ keyword.
 //

@@ -6,7 +6,7 @@
 // spinning (no pause), then sleeping 1, 10 and 100 ms between polls. For each
 // it prints the polls, the polling thread's CPU time, and how late the join
 // finished after the longest delay. Spinning burns a core to be on time;
-// sleeping saves the core and is late by up to one pause. Chapter 5 gets
+// sleeping saves the core and is late by up to one pause. Our chapter 5 gets
 // both: sleep in epoll_wait until a socket is ready.
 #include <sys/resource.h>
 

@@ -5,7 +5,7 @@
 // in main() polls join_all as fast as it can (or sleeps --sleep-ms between
 // polls), then prints the responses in order, the timeline of the requests,
 // and what the waiting cost: the poll count and the CPU time. With no sleep,
-// CPU time is about the wall time: one core spinning on "NotReady". Chapter 5
+// CPU time is about the wall time: one core spinning on "NotReady". Our chapter 5
 // replaces this loop with one that sleeps in epoll_wait until there is news.
 #include <chrono>
 #include <iostream>

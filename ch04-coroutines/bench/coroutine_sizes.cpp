@@ -6,7 +6,7 @@
 // for (Task::frame_size(), recorded by the promise's operator new). Neither
 // counts the child futures, which are heap objects of their own in both.
 // The figures depend on the compiler and its version, not on the load: run
-// it with any build type. A chapter 2 fiber is on the last line for scale.
+// it with any build type. A fiber of our chapter 2 is on the last line for scale.
 #include <cstddef>
 #include <cstdio>
 #include <string>
@@ -77,7 +77,7 @@ int main() {
   row("4 waits (int)", shapes::four_waits(), four(1).frame_size());
   row("4 waits, 2 strings across them", shapes::four_waits_two_strings_across(),
       four_with_strings("x").frame_size());
-  std::printf("\nfor scale: a chapter 2 fiber reserves %zu bytes whatever it does (its default\n"
+  std::printf("\nfor scale: a fiber of our chapter 2 reserves %zu bytes whatever it does (its default\n"
               "2 MiB stack and a 4 KiB guard page)\n",
               std::size_t{2} * 1024 * 1024 + 4096);
   return 0;

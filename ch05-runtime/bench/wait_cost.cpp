@@ -1,10 +1,10 @@
-// wait_cost: what waiting costs, chapter 3's way against this chapter's.
+// wait_cost: what waiting costs, our chapter 3's way against this chapter's.
 //
 // The same workload each time: --requests GETs to an in-process delay
 // server, their delays spread evenly up to --delay-ms, joined. Three ways to
 // drive the join to completion:
-//   spin         chapter 3's loop: poll again at once after NotReady
-//   sleep 10 ms  chapter 3's loop with a pause: cheap, but late by up to a pause
+//   spin         our chapter 3's loop: poll again at once after NotReady
+//   sleep 10 ms  our chapter 3's loop with a pause: cheap, but late by up to a pause
 //   block_on     this chapter: sleep in epoll_wait until a socket has news
 // For each it prints the polls of the join, the polls of the GETs inside it
 // (join_all polls every unfinished GET each time it is polled), the epoll
@@ -60,7 +60,7 @@ async::FuturePtr<std::vector<std::string>> workload(int requests, int delay_ms, 
   return async::join_all(std::move(gets));
 }
 
-// Chapter 3's loop. pause 0: spin.
+// Our chapter 3's loop. pause 0: spin.
 Row busy_poll(int requests, int delay_ms, std::chrono::milliseconds pause) {
   async::Runtime runtime;  // only so that the GETs have a registry to register with
   Row row;

@@ -5,7 +5,7 @@
 // CHANGED (ch05), a note only: it registers nothing with the runtime, so no
 // event will ever follow its NotReady. Runtime::block_on refuses to sleep on
 // it (NothingToWaitFor); drive it by hand, or join it with a future that
-// does register. Chapter 6's wakers lift this limit.
+// does register. Our chapter 6's wakers lift this limit.
 #pragma once
 
 #include <stdexcept>

@@ -84,7 +84,7 @@ bool HttpGetFuture::write_some() {
     // socket, but a non-blocking socket may say so): try again next poll.
     if (n == -1 && (errno == EAGAIN || errno == EWOULDBLOCK)) return false;
     if (n == -1) fail(errno, "send");
-    written_ += static_cast<std::size_t>(n);  // SAFETY: n >= 0 here
+    written_ += static_cast<std::size_t>(n);  // every error returned above: n >= 0, the cast keeps its value
   }
   return true;
 }
@@ -95,7 +95,7 @@ bool HttpGetFuture::read_some() {
     const ssize_t n = ::read(stream_.get(), chunk, sizeof chunk);
     if (n == 0) return true;  // EOF: the server has sent everything
     if (n > 0) {
-      response_.append(chunk, static_cast<std::size_t>(n));  // SAFETY: n > 0 here
+      response_.append(chunk, static_cast<std::size_t>(n));  // n > 0 here: the cast keeps its value
       continue;  // there may be more already: read until EAGAIN or EOF
     }
     if (errno == EINTR) continue;  // interrupted before reading anything: retry

@@ -84,7 +84,7 @@ std::size_t Runtime::wait(std::optional<std::chrono::milliseconds> timeout) {
   if (!timeout && registry_.sources() == 0) throw NothingToWaitFor();
   ++stats_.waits;
   // The thread sleeps here, in the kernel, until a registered socket has
-  // news: this is where chapter 3's spinning core goes idle. Events can be
+  // news: this is where our chapter 3's spinning core goes idle. Events can be
   // spurious (epoll(7)); that costs one extra poll of the future, nothing more.
   poll_.poll(events_, timeout);
   stats_.events += static_cast<long long>(events_.size());

@@ -1,8 +1,8 @@
 // NEW (ch05): Runtime, block_on, and the registry that leaf futures reach.
 //
-// Chapters 3 and 4 drive a future with a loop that polls it again at once
+// Our chapters 3 and 4 drive a future with a loop that polls it again at once
 // when it says NotReady: thousands of polls, one core busy, to learn nothing.
-// A Runtime owns an event queue (evq::Poll, chapter 1) and polls the future
+// A Runtime owns an event queue (evq::Poll, our chapter 1) and polls the future
 // only when the queue says something has happened:
 //
 //   async::Runtime runtime;                          // epoll_create1
@@ -15,7 +15,7 @@
 // first poll calls async::registry().register_(...). registry() is global
 // (the book's `static REGISTRY: OnceLock<Registry>` and `runtime::registry()`):
 // a future reaches the runtime through it without being handed anything.
-// That is the tight coupling this chapter is about; chapter 6 removes it with
+// That is the tight coupling this chapter is about; our chapter 6 removes it with
 // wakers. The README lists what it costs.
 #pragma once
 

@@ -57,7 +57,7 @@ TEST_SUITE("ch05/examples") {
     CHECK(ms >= 400);
     CHECK(ms < 900);  // well under the 1000 ms of one request after another
     // Five answers 100 ms apart: one wake-up each (two if a FIN lags), and
-    // the first poll. Chapter 3's spinning loop polls thousands of times.
+    // the first poll. Our chapter 3's spinning loop polls thousands of times.
     const long polls = number_after(out, "polls");
     const long waits = number_after(out, "epoll waits");
     CHECK(polls >= 2);

@@ -4,7 +4,7 @@
 //
 // CHANGED (ch06): before each NotReady it wakes the waker it was given, so
 // its task goes straight back onto the ready queue and the executor polls it
-// again (Rust's `yield_now` does the same). Chapter 5 could not run it on the
+// again (Rust's `yield_now` does the same). Our chapter 5 could not run it on the
 // runtime at all: nothing it registered could ever wake the runtime.
 #pragma once
 

@@ -54,7 +54,7 @@ void Executor::run() {
       // spawning inserts into the map (the book removes and re-inserts too).
       auto task = tasks_.extract(id);
       if (task.empty()) {
-        ++stats_.stale;  // woken after it finished, or woken twice in one batch
+        ++stats_.stale;  // woken after it finished (a task woken twice in one batch is polled twice: stale only if the first poll finished it)
         continue;
       }
       ++stats_.polls;

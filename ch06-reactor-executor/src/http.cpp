@@ -19,6 +19,7 @@ namespace async {
 HttpGetFuture::HttpGetFuture(std::string path, common::ServerAddress server)
     : path_(std::move(path)), server_(std::move(server)) {}  // CHANGED (ch06): no id yet
 
+// NEW (ch05)
 HttpGetFuture::~HttpGetFuture() {
   try {
     deregister();
@@ -68,7 +69,7 @@ PollState<std::string> HttpGetFuture::poll(const Waker& waker) {  // CHANGED (ch
       }
       if (!read_some()) return NotReady{};
       stage_ = Stage::Done;
-      deregister();     // before close: epoll_ctl(DEL) needs an open fd
+      deregister();     // NEW (ch05): before close: epoll_ctl(DEL) needs an open fd
       stream_.reset();  // close now, not when the future is destroyed
       return Ready{std::move(response_)};
     case Stage::Done:
@@ -97,7 +98,7 @@ bool HttpGetFuture::write_some() {
     // socket, but a non-blocking socket may say so): try again next poll.
     if (n == -1 && (errno == EAGAIN || errno == EWOULDBLOCK)) return false;
     if (n == -1) fail(errno, "send");
-    written_ += static_cast<std::size_t>(n);  // SAFETY: n >= 0 here
+    written_ += static_cast<std::size_t>(n);  // every error returned above: n >= 0, the cast keeps its value
   }
   return true;
 }
@@ -108,7 +109,7 @@ bool HttpGetFuture::read_some() {
     const ssize_t n = ::read(stream_.get(), chunk, sizeof chunk);
     if (n == 0) return true;  // EOF: the server has sent everything
     if (n > 0) {
-      response_.append(chunk, static_cast<std::size_t>(n));  // SAFETY: n > 0 here
+      response_.append(chunk, static_cast<std::size_t>(n));  // n > 0 here: the cast keeps its value
       continue;  // there may be more already: read until EAGAIN or EOF
     }
     if (errno == EINTR) continue;  // interrupted before reading anything: retry

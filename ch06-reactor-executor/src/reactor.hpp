@@ -1,6 +1,6 @@
 // NEW (ch06): the Reactor, the half of the runtime that talks to the OS.
 //
-// It owns the event queue (evq::Poll, chapter 1) and a thread of its own
+// It owns the event queue (evq::Poll, our chapter 1) and a thread of its own
 // that sleeps in epoll_wait. Leaf futures register their sockets (and
 // timers) with it and leave a Waker with it; when the kernel reports a
 // source, the reactor's thread wakes the waker stored for that source's id.
@@ -16,7 +16,7 @@
 //   ... the event loop: an event for `id` -> wakers[id].wake()
 //   async::reactor().deregister(fd, id);                       // epoll_ctl(DEL), forget the waker
 //
-// Like chapter 5's registry it is global, reached through async::reactor():
+// Like our chapter 5's registry it is global, reached through async::reactor():
 // one Reactor per process at a time, shared by the executors of every thread.
 // Every member function is thread-safe. `register_` has a trailing
 // underscore because `register` is a C++ keyword.
@@ -107,7 +107,7 @@ class Reactor {
   std::unordered_map<std::size_t, Waker> wakers_;
   Stats stats_;
 
-  std::thread thread_;  // last: started once everything above exists
+  std::thread thread_;  // empty until the constructor's body starts it (all members exist by then); ~Reactor joins it
 };
 
 // The Reactor that exists now. Throws NoReactor, naming `who`, when there

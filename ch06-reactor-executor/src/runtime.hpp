@@ -1,6 +1,6 @@
 // CHANGED (ch06): the Runtime is now just the two halves set up together, as
 // the book's runtime.rs re-exports executor.rs and reactor.rs and its
-// init() starts the reactor and returns an executor. Chapter 5's Runtime
+// init() starts the reactor and returns an executor. Our chapter 5's Runtime
 // (one object owning epoll and polling the whole future on every event) is
 // gone: see reactor.hpp and executor.hpp.
 //

@@ -1,5 +1,5 @@
-// Task<T>, a C++20 coroutine that is a Future<T> (chapter 4), now run by
-// this chapter's Executor. CHANGED (ch06): poll(waker) keeps the waker in
+// NEW (ch04): Task<T>, a C++20 coroutine that is a Future<T>.
+// CHANGED (ch06): now run by this chapter's Executor. poll(waker) keeps the waker in
 // the promise for the length of the resume, and every co_await polls its
 // future with it, so the leaf at the bottom registers the task's waker:
 //
@@ -76,7 +76,7 @@ class FutureAwaiter {
 
   // CHANGED (ch06): await_ready cannot see the promise, hence the waker, so
   // the first poll moves to await_suspend; returning false there resumes
-  // the coroutine at once, as a Ready from await_ready did in chapter 4.
+  // the coroutine at once, as a Ready from await_ready did in our chapter 4.
   bool await_ready() { return false; }
   template <class Promise>
   bool await_suspend(std::coroutine_handle<Promise> coroutine) {

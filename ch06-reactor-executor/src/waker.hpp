@@ -1,6 +1,6 @@
 // NEW (ch06): Waker and ReadyQueue, the decoupling of this chapter.
 //
-// In chapter 5 a leaf future reached the one runtime through a global and
+// In our chapter 5 a leaf future reached the one runtime through a global and
 // the runtime, woken by epoll, polled *everything* again. Here a future is
 // handed a Waker on every poll. The waker names one task (its id) and the
 // executor that runs it (its ready queue). Whoever learns that the task can

@@ -101,7 +101,7 @@ ProgramResult run_program(const std::vector<std::string>& argv, std::chrono::mil
         fds[i].fd = -1;  // EOF; poll(2) ignores negative descriptors
         --open;
       } else {
-        sinks[i]->append(buffer, static_cast<std::size_t>(n));  // SAFETY: n > 0 here
+        sinks[i]->append(buffer, static_cast<std::size_t>(n));  // n > 0 here: the cast keeps its value
       }
     }
   }

@@ -3,7 +3,7 @@
 // The function in coroutine.hpp prints a line, waits for one GET, prints the
 // response, waits for a second GET and prints that. Coroutine is that
 // function cut at its waits into states (Start, Wait1, Wait2, Resolved).
-// main() is chapter 3's stand-in executor: it polls, and while the answer is
+// main() is our chapter 3's stand-in executor: it polls, and while the answer is
 // NotReady it "schedules other tasks" (prints and pauses) and polls again.
 // Each line shows the state the coroutine is in after the poll.
 #include <chrono>

@@ -73,6 +73,6 @@ int main(int argc, char** argv) {
     }
     std::cout << "\n";
     timeline.print(std::cout);
-    std::cout << polls << " polls: the stand-in loop still polls in a circle (chapter 5 sleeps instead)\n";
+    std::cout << polls << " polls: the stand-in loop still polls in a circle (our chapter 5 sleeps instead)\n";
   });
 }

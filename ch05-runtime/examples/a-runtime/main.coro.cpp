@@ -1,12 +1,12 @@
-// a-runtime: chapter 4's five coroutines, run by a Runtime that sleeps.
+// a-runtime: our chapter 4's five coroutines, run by a Runtime that sleeps.
 //
 // request(i) is a coroutine: it GETs a path that waits i x --delay-ms and
 // prints the answer. async_main joins --requests of them and waits once, on
-// join_all. Chapter 4 drove this with a loop that polled again at once
+// join_all. Our chapter 4 drove this with a loop that polled again at once
 // after every NotReady; here main() hands it to Runtime::block_on, which
 // polls, and on NotReady sleeps in epoll_wait until one of the sockets the
 // GETs registered has an answer. The program ends with the timeline and what
-// the waiting cost: polls, epoll waits and CPU time. Compare chapter 3's
+// the waiting cost: polls, epoll waits and CPU time. Compare our chapter 3's
 // b-join-all: millions of polls and a core kept busy, against a handful.
 //
 // This file is rewritten by corofy at build time; main_corofied.cpp beside it

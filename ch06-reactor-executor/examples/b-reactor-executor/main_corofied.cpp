@@ -3,9 +3,9 @@
 #include <stdexcept>  // std::logic_error, for the generated code
 #include <utility>    // std::move, for the generated code
 
-// b-reactor-executor: chapter 5's five coroutines, on a reactor and an executor.
+// b-reactor-executor: our chapter 5's five coroutines, on a reactor and an executor.
 //
-// The same program as chapter 5's a-runtime, rewritten by corofy with
+// The same program as our chapter 5's a-runtime, rewritten by corofy with
 // --waker: every poll takes the task's Waker and hands it down, and each GET
 // leaves it with the reactor. The reactor's own thread sleeps in epoll_wait;
 // the executor's thread parks on its ready queue. When an answer arrives,
