@@ -176,8 +176,11 @@ void write_svg(std::ostream& out, const Timeline::Snapshot& timeline, const SvgO
     for (std::size_t i = 0; i < timeline.lanes.size(); ++i) {
       const auto& lane = timeline.lanes[i];
       const int y = lanes_top + static_cast<int>(i) * kRowHeight;
+      std::size_t by[3] = {0, 0, 0};
+      for (const auto& wake : lane.wakes) ++by[static_cast<int>(wake.source)];
       out << "<g class=\"lane\" data-label=\"" << escaped(lane.name) << "\" data-parks=\"" << lane.parks.size()
-          << "\" data-wakes=\"" << lane.wakes.size() << "\">\n"
+          << "\" data-wakes=\"" << lane.wakes.size() << "\" data-woken-by-reactor=\"" << by[0]
+          << "\" data-woken-by-other-thread=\"" << by[1] << "\" data-woken-by-itself=\"" << by[2] << "\">\n"
           << "<title>" << escaped(lane.name) << ": " << lane.parks.size() << " parks, " << lane.wakes.size()
           << " wakes</title>\n"
           << "<text x=\"" << num(label_width - 8) << "\" y=\"" << y + 16
@@ -210,12 +213,22 @@ void write_svg(std::ostream& out, const Timeline::Snapshot& timeline, const SvgO
     int h;
     const char* text;
   };
-  std::vector<Item> items{{"#a8c8ec", 22, 12, "request: start to answer"}, {"#1f4e8c", 2, 16, "poll"}};
+  std::vector<Item> items{{"#a8c8ec", 22, 12, "request: start to answer"},
+                          {"#1f4e8c", 2, 16, options.tick.c_str()}};
   if (!timeline.lanes.empty()) {
     items.push_back({"#c8c8c8", 22, 12, "thread parked (asleep)"});
-    items.push_back({wake_colour(WakeSource::reactor), 2, 16, "woken by the reactor (epoll)"});
-    items.push_back({wake_colour(WakeSource::other_thread), 2, 16, "by another thread"});
-    items.push_back({wake_colour(WakeSource::itself), 2, 16, "by itself"});
+    // Only the wake sources this run had.
+    auto seen = [&](WakeSource source) {
+      for (const auto& lane : timeline.lanes) {
+        for (const auto& wake : lane.wakes) {
+          if (wake.source == source) return true;
+        }
+      }
+      return false;
+    };
+    if (seen(WakeSource::reactor)) items.push_back({wake_colour(WakeSource::reactor), 2, 16, "woken by the reactor (epoll)"});
+    if (seen(WakeSource::other_thread)) items.push_back({wake_colour(WakeSource::other_thread), 2, 16, "woken by another thread"});
+    if (seen(WakeSource::itself)) items.push_back({wake_colour(WakeSource::itself), 2, 16, "woken by itself"});
   }
   out << "<g id=\"legend\" fill=\"#222\">\n";
   double x = 12;

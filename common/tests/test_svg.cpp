@@ -18,7 +18,7 @@ using std::chrono::milliseconds;
 
 std::string svg_of(const common::Timeline& timeline, const std::string& title = "a run") {
   std::ostringstream out;
-  common::write_svg(out, timeline.snapshot(), common::SvgOptions{title, "figures", 960});
+  common::write_svg(out, timeline.snapshot(), common::SvgOptions{title, "figures", "poll", 960});
   return out.str();
 }
 
@@ -153,7 +153,10 @@ TEST_SUITE("common/svg") {
     CHECK(count(svg, "<g class=\"lane\"") == 2);
     CHECK(svg.find("data-label=\"executor 0\" data-parks=\"1\" data-wakes=\"1\"") != std::string::npos);
     CHECK(svg.find("data-label=\"executor 1\" data-parks=\"0\" data-wakes=\"1\"") != std::string::npos);
+    // The legend names the wake sources this run had, and only those.
     CHECK(svg.find("woken by the reactor") != std::string::npos);
+    CHECK(svg.find("woken by another thread") != std::string::npos);
+    CHECK(svg.find("woken by itself") == std::string::npos);
     if (access("/usr/bin/xmllint", X_OK) == 0) CHECK(xml_parses(svg));
   }
 

@@ -24,7 +24,8 @@ namespace common {
 struct SvgOptions {
   std::string title;     // e.g. "ch05 a-runtime: 5 requests, one thread sleeping in epoll_wait"
   std::string subtitle;  // a line of figures under it (may be empty)
-  int width = 960;       // pixels, labels included
+  std::string tick = "poll";  // what a tick on a row is, for the legend
+  int width = 960;            // pixels, labels included
 };
 
 // Writes the picture of `timeline` as a whole SVG document.
