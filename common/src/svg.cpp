@@ -51,6 +51,29 @@ std::string num(double value) {
   return text;
 }
 
+// A time for data-* attributes and tooltips: up to microseconds, no trailing zeros.
+std::string ms_value(double ms) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.3f", ms);
+  std::string text = buffer;
+  while (text.ends_with('0')) text.pop_back();
+  if (text.ends_with('.')) text.pop_back();
+  return text == "-0" ? "0" : text;
+}
+
+// A row's duration beside its bar: "1502 ms", "3.4 ms", "12 us".
+std::string duration_label(double ms) {
+  char buffer[40];
+  if (ms >= 10) {
+    std::snprintf(buffer, sizeof buffer, "%.0f ms", ms);
+  } else if (ms >= 1) {
+    std::snprintf(buffer, sizeof buffer, "%.1f ms", ms);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.0f us", ms * 1000);
+  }
+  return buffer;
+}
+
 // A step for the time axis: 1, 2 or 5 times a power of ten, for about 8 marks.
 double axis_step(double total_ms) {
   const double raw = std::max(total_ms / 8.0, 1e-3);
@@ -59,6 +82,15 @@ double axis_step(double total_ms) {
     if (factor * magnitude >= raw) return factor * magnitude;
   }
   return 10.0 * magnitude;
+}
+
+// "300", "0.25": as many decimals as the step needs (a run of microseconds
+// has an axis too).
+std::string axis_label(double ms, double step) {
+  const int decimals = step >= 1.0 ? 0 : std::min(6, static_cast<int>(std::ceil(-std::log10(step) - 1e-9)));
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, ms);
+  return buffer;
 }
 
 // Maps times to pixel columns of the plot.
@@ -108,7 +140,7 @@ void write_svg(std::ostream& out, const Timeline::Snapshot& timeline, const SvgO
   for (const auto& lane : timeline.lanes) longest = std::max(longest, lane.name.size());
   const int width = std::max(options.width, 480);
   const double label_width = std::clamp(static_cast<double>(longest) * kCharWidth + 16.0, 100.0, width / 2.5);
-  const Scale scale{label_width, width - label_width - kRightMargin, std::max(to_ms(timeline.total), 1.0)};
+  const Scale scale{label_width, width - label_width - kRightMargin, std::max(to_ms(timeline.total), 1e-3)};
 
   const int rows_top = kTop;
   const int lanes_top = rows_top + static_cast<int>(timeline.rows.size()) * kRowHeight +
@@ -139,7 +171,7 @@ void write_svg(std::ostream& out, const Timeline::Snapshot& timeline, const SvgO
   out << "<g id=\"axis-labels\" fill=\"#444\" text-anchor=\"middle\">\n";
   for (double ms = 0; ms <= scale.total_ms + 1e-9; ms += step) {
     const double x = scale.left + ms / scale.total_ms * scale.width;
-    out << "<text x=\"" << num(x) << "\" y=\"" << axis_y + 16 << "\">" << num(ms) << " ms</text>\n";
+    out << "<text x=\"" << num(x) << "\" y=\"" << axis_y + 16 << "\">" << axis_label(ms, step) << " ms</text>\n";
   }
   out << "</g>\n";
 
@@ -151,11 +183,11 @@ void write_svg(std::ostream& out, const Timeline::Snapshot& timeline, const SvgO
     const auto end = row.end.value_or(timeline.total);
     const double x0 = scale.x(row.start);
     const double bar = std::max(scale.x(end) - x0, 1.0);
-    out << "<g class=\"row\" data-label=\"" << escaped(row.label) << "\" data-start-ms=\"" << num(to_ms(row.start))
-        << "\" data-end-ms=\"" << (row.end ? num(to_ms(*row.end)) : std::string("none")) << "\" data-polls=\""
-        << row.polls << "\">\n"
-        << "<title>" << escaped(row.label) << ": " << num(to_ms(row.start)) << " .. "
-        << (row.end ? num(to_ms(*row.end)) + " ms" : std::string("not finished")) << ", " << row.polls
+    out << "<g class=\"row\" data-label=\"" << escaped(row.label) << "\" data-start-ms=\""
+        << ms_value(to_ms(row.start)) << "\" data-end-ms=\""
+        << (row.end ? ms_value(to_ms(*row.end)) : std::string("none")) << "\" data-polls=\"" << row.polls << "\">\n"
+        << "<title>" << escaped(row.label) << ": " << ms_value(to_ms(row.start)) << " .. "
+        << (row.end ? ms_value(to_ms(*row.end)) + " ms" : std::string("not finished")) << ", " << row.polls
         << " polls</title>\n"
         << "<text x=\"" << num(label_width - 8) << "\" y=\"" << y + 16
         << "\" text-anchor=\"end\" font-family=\"monospace\">" << escaped(row.label) << "</text>\n"
@@ -165,7 +197,7 @@ void write_svg(std::ostream& out, const Timeline::Snapshot& timeline, const SvgO
     for (const auto tick : row.ticks) columns.insert(scale.column(tick));
     column_runs(out, columns, scale.left, y + 3, 18, "#1f4e8c");
     out << "<text x=\"" << num(x0 + bar + 6) << "\" y=\"" << y + 16 << "\" fill=\"#444\">"
-        << (row.end ? num(std::round(to_ms(*row.end - row.start))) + " ms" : std::string("not finished"))
+        << (row.end ? duration_label(to_ms(*row.end - row.start)) : std::string("not finished"))
         << "</text>\n</g>\n";
   }
   out << "</g>\n";

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -15,6 +16,8 @@
 namespace testing {
 
 namespace {
+
+constexpr const char* kXmllint = "/usr/bin/xmllint";
 
 // The value of attribute `name` inside the tag text `tag`, or nullopt.
 std::optional<std::string> attribute(const std::string& tag, const std::string& name) {
@@ -74,9 +77,17 @@ SvgPicture read_svg(const std::string& path) {
   }
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   picture.bytes = text.size();
-  const auto lint = run_program({"/usr/bin/xmllint", "--noout", path}, std::chrono::seconds(30));
-  picture.parses = lint.status == 0 && lint.err.empty();
-  picture.xmllint = lint.err;
+  if (::access(kXmllint, X_OK) == 0) {
+    const auto lint = run_program({kXmllint, "--noout", path}, std::chrono::seconds(30));
+    picture.parses = lint.status == 0 && lint.err.empty();
+    picture.xmllint = lint.err;
+  } else if (std::getenv("CI") != nullptr) {
+    picture.xmllint = std::string(kXmllint) + " is missing: scripts/setup.sh --ci installs it (libxml2-utils)";
+  } else {
+    // A reader's machine without libxml2-utils: the rest is still checked.
+    MESSAGE("not checked with xmllint (apt-get install libxml2-utils): ", path);
+    picture.parses = true;
+  }
   for (const auto& tag : tags(text, "<g class=\"row\"")) {
     SvgRow row;
     row.label = unescaped(attribute(tag, "data-label").value_or(""));

@@ -27,7 +27,7 @@ struct SvgLane {
 };
 
 struct SvgPicture {
-  bool parses = false;     // xmllint --noout accepted it
+  bool parses = false;     // xmllint --noout accepted it (or, outside CI, xmllint is not installed)
   std::string xmllint;     // what xmllint said (empty when it parses)
   std::size_t bytes = 0;
   std::vector<SvgRow> rows;

@@ -73,8 +73,9 @@ class Timeline {
   // polls keep a few thousand timestamps, not millions.
   static constexpr Clock::duration tick_resolution = std::chrono::microseconds(100);
 
-  // Time zero is now(). `now` defaults to the steady clock.
-  explicit Timeline(Now now = &Clock::now);
+  // Time zero is now: by the steady clock, or by `now` (a fake, in tests).
+  Timeline() : Timeline(&Clock::now) {}
+  explicit Timeline(Now now);
 
   // A new row, started now. Returns its index for finish(). Thread-safe.
   std::size_t add(std::string label);
