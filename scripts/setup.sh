@@ -5,12 +5,13 @@
 #
 #   scripts/setup.sh            the compiler, CMake, Ninja, doctest, CLI11, asio, curl
 #   scripts/setup.sh --ci       also what the CI checks use: clang 14, the aarch64
-#                               cross compiler and qemu-user, boost.context, valgrind
+#                               cross compiler and qemu-user, boost.context, valgrind,
+#                               xmllint (libxml2-utils: the tests parse the pictures)
 set -euo pipefail
 
 packages=(g++ cmake ninja-build doctest-dev libcli11-dev libasio-dev curl)
 if [[ "${1:-}" == "--ci" ]]; then
-  packages+=(clang-14 g++-aarch64-linux-gnu qemu-user libboost-context-dev valgrind)
+  packages+=(clang-14 g++-aarch64-linux-gnu qemu-user libboost-context-dev valgrind libxml2-utils)
 fi
 
 missing=()
