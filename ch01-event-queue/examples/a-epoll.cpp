@@ -18,8 +18,8 @@ int main(int argc, char** argv) {
   common::ServerAddress server;
   common::add_server_option(app, server);
   ch01::RequestsOptions options;
-  app.add_option("--requests", options.requests, "number of requests, N")
-      ->check(CLI::Range(1, 500))
+  app.add_option("--requests", options.requests, "number of requests, N (0: set up the queue and stop)")
+      ->check(CLI::Range(0, 10'000))
       ->capture_default_str();
   int base_delay_ms = 1000;
   app.add_option("--base-delay-ms", base_delay_ms, "delay step in milliseconds: request i waits (N - i) * this")

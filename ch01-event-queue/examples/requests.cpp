@@ -124,7 +124,7 @@ std::size_t handle_events(const evq::Events& events, std::vector<Stream>& stream
 
 RequestsReport run_requests(const common::ServerAddress& server, const RequestsOptions& options,
                             const Output& output) {
-  if (options.requests < 1) throw std::invalid_argument("at least one request is needed");
+  if (options.requests < 0) throw std::invalid_argument("the number of requests cannot be negative");
   const common::Endpoint endpoint = common::resolve(server);  // once, not per connection
   evq::Poll poll;
   std::vector<Stream> streams = send_requests(poll.registry(), endpoint, server, options, output.timeline);

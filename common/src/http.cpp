@@ -22,6 +22,28 @@ std::optional<std::string_view> HttpResponse::header(std::string_view name) cons
   return std::nullopt;
 }
 
+bool response_complete(std::string_view raw, bool at_eof) {
+  const auto head_end = raw.find("\r\n\r\n");
+  if (head_end == std::string_view::npos) return false;  // not even the headers yet
+  std::string_view head = raw.substr(0, head_end);
+  const std::size_t body = raw.size() - head_end - 4;
+  // Skip the status line, then look for Content-Length among the headers.
+  auto eol = head.find("\r\n");
+  while (eol != std::string_view::npos) {
+    head = head.substr(eol + 2);
+    eol = head.find("\r\n");
+    const std::string_view line = head.substr(0, eol);
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos || !iequals(trim(line.substr(0, colon)), "Content-Length")) continue;
+    const std::string_view value = trim(line.substr(colon + 1));
+    std::size_t n = 0;
+    const auto [p, err] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (err != std::errc{} || p != value.data() + value.size()) return at_eof;  // let split_response say why
+    return body >= n;
+  }
+  return at_eof;
+}
+
 HttpResponse split_response(std::string_view raw) {
   const auto head_end = raw.find("\r\n\r\n");
   if (head_end == std::string_view::npos) {

@@ -37,4 +37,11 @@ class HttpParseError : public std::runtime_error {
 // is shorter than its Content-Length.
 [[nodiscard]] HttpResponse split_response(std::string_view raw);
 
+// True when `raw` holds a whole response: its headers and, when it has a
+// Content-Length, that many bytes of body. Without Content-Length only the
+// end of the stream ends the body: pass at_eof = true once read() returned 0.
+// Lets a reader stop at the last byte instead of waiting for the EOF.
+// Malformed text is never "complete" before EOF; split_response says why.
+[[nodiscard]] bool response_complete(std::string_view raw, bool at_eof = false);
+
 }  // namespace common

@@ -1,0 +1,42 @@
+// WRONG: treats a negative result as the end of the stream, as read(2) would return -1 only with errno. Caught by: a failed receive is an error naming recv and its errno
+#pragma once
+
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "common/http.hpp"
+#include "common/syscall.hpp"
+#include "uring/ring.hpp"
+
+namespace exercise {
+
+// Reads the response on the connected socket `fd` through `ring`, one RECV
+// operation at a time into `buffer`, until the response is complete: its
+// Content-Length bytes of body are in, or, without Content-Length, the peer
+// closed the stream. Returns the response's bytes.
+inline std::string receive_response(uring::Ring& ring, int fd, std::span<char> buffer) {
+  std::string received;
+  std::vector<uring::Completion> completions;
+  for (;;) {
+    ring.push(uring::recv(fd, buffer.data(), buffer.size()), 1);
+    completions.clear();
+    while (completions.empty()) {
+      ring.submit_and_wait(1);
+      ring.reap(completions);
+    }
+    const int res = completions.front().res;
+    if (res <= 0) {  // nothing more to read
+      if (!common::response_complete(received, /*at_eof=*/true)) {
+        throw std::runtime_error("the peer closed the connection mid-response");
+      }
+      return received;
+    }
+    // The kernel wrote `res` bytes into the buffer: only those are new.
+    received.append(buffer.data(), static_cast<std::size_t>(res));
+    if (common::response_complete(received)) return received;  // no need to wait for the EOF
+  }
+}
+
+}  // namespace exercise
