@@ -33,6 +33,7 @@ done
 # chosen so that the runs take a second or two and their steps are visible.
 pictures=(
   "ch01-event-queue|a-epoll|a-epoll.svg|--base-delay-ms 300"
+  "ch02-fibers|c-fibers|c-fibers.svg|"
   "ch03-futures|b-join-all|b-join-all.svg|--step-ms 300"
   "ch04-coroutines|c-async-await|c-async-await.svg|--delay-ms 300"
   "ch05-runtime|a-runtime|a-runtime.svg|--delay-ms 300"

@@ -245,7 +245,7 @@ void write_svg(std::ostream& out, const Timeline::Snapshot& timeline, const SvgO
     int h;
     const char* text;
   };
-  std::vector<Item> items{{"#a8c8ec", 22, 12, "request: start to answer"},
+  std::vector<Item> items{{"#a8c8ec", 22, 12, options.bar.c_str()},
                           {"#1f4e8c", 2, 16, options.tick.c_str()}};
   if (!timeline.lanes.empty()) {
     items.push_back({"#c8c8c8", 22, 12, "thread parked (asleep)"});

@@ -34,7 +34,7 @@ void Timeline::poll(std::size_t row) {
   if (row >= rows_.size()) return;
   RowData& data = rows_[row];
   ++data.row.polls;
-  if (data.last_tick && now - *data.last_tick < tick_resolution) return;
+  if (data.last_tick && now - *data.last_tick < tick_resolution_) return;
   data.last_tick = now;
   data.row.ticks.push_back(now - zero_);
 }

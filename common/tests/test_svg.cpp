@@ -16,7 +16,7 @@ using std::chrono::milliseconds;
 
 std::string svg_of(const common::Timeline& timeline, const std::string& title = "a run") {
   std::ostringstream out;
-  common::write_svg(out, timeline.snapshot(), common::SvgOptions{title, "figures", "poll", 960});
+  common::write_svg(out, timeline.snapshot(), common::SvgOptions{title, "figures", "poll", "request: start to answer", 960});
   return out.str();
 }
 

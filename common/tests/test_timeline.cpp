@@ -107,6 +107,19 @@ TEST_SUITE("common/timeline") {
     CHECK(ms(shot.rows[0].ticks.back()) == 6);
   }
 
+  TEST_CASE("a finer tick resolution keeps every poll of a run that lasts microseconds") {
+    testing::FakeClock clock;
+    common::Timeline timeline(clock.now());
+    timeline.record_events(true);
+    timeline.set_tick_resolution(std::chrono::nanoseconds(0));
+    const auto row = timeline.add("fiber");
+    for (int i = 0; i < 20; ++i) {
+      timeline.poll(row);
+      clock.advance(std::chrono::microseconds(2));
+    }
+    CHECK(timeline.snapshot().rows[0].ticks.size() == 20);
+  }
+
   TEST_CASE("a lane keeps each park from its start to its end and each wake with its source") {
     testing::FakeClock clock;
     common::Timeline timeline(clock.now());

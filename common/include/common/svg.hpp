@@ -25,6 +25,7 @@ struct SvgOptions {
   std::string title;     // e.g. "ch05 a-runtime: 5 requests, one thread sleeping in epoll_wait"
   std::string subtitle;  // a line of figures under it (may be empty)
   std::string tick = "poll";  // what a tick on a row is, for the legend
+  std::string bar = "request: start to answer";  // and what a row's bar is
   int width = 960;            // pixels, labels included
 };
 

@@ -70,8 +70,9 @@ class Timeline {
   };
 
   // Polls closer together than this are one tick: a busy loop's millions of
-  // polls keep a few thousand timestamps, not millions.
-  static constexpr Clock::duration tick_resolution = std::chrono::microseconds(100);
+  // polls keep a few thousand timestamps, not millions. A run that lasts
+  // microseconds (fibers switching) sets a finer one.
+  static constexpr Clock::duration default_tick_resolution = std::chrono::microseconds(100);
 
   // Time zero is now: by the steady clock, or by `now` (a fake, in tests).
   Timeline() : Timeline(&Clock::now) {}
@@ -85,6 +86,8 @@ class Timeline {
   // Off by default. When on, poll/park/unpark/wake are recorded.
   void record_events(bool on) noexcept { recording_.store(on, std::memory_order_relaxed); }
   [[nodiscard]] bool recording_events() const noexcept { return recording_.load(std::memory_order_relaxed); }
+  // Set before the run starts.
+  void set_tick_resolution(Clock::duration resolution) noexcept { tick_resolution_ = resolution; }
 
   // The row's future was polled now. Thread-safe.
   void poll(std::size_t row);
@@ -111,6 +114,7 @@ class Timeline {
   };
   Now now_;
   Clock::time_point zero_;
+  Clock::duration tick_resolution_ = default_tick_resolution;
   std::atomic<bool> recording_{false};  // a flag: the mutex orders what is recorded
   mutable std::mutex mutex_;
   std::vector<RowData> rows_;
