@@ -77,33 +77,8 @@ if [[ -z "$server" ]]; then
   exit 1
 fi
 
-log=$(mktemp)
-server_pid=
-cleanup() {
-  if [[ -n "$server_pid" ]]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -f "$log"
-}
-trap cleanup EXIT
-
-# Port 0: the kernel picks a free port; the server's first line names it.
-"$server" --port 0 --quiet >"$log" 2>&1 &
-server_pid=$!
-port=
-for _ in $(seq 100); do
-  port=$(sed -n 's|.*listening on http://[^:]*:\([0-9]*\)/.*|\1|p' "$log")
-  [[ -n "$port" ]] && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "pictures: the delay server did not start:" >&2
-    cat "$log" >&2
-    exit 1
-  fi
-  sleep 0.05
-done
-[[ -n "$port" ]] || { echo "pictures: the delay server did not report its port" >&2; exit 1; }
-export DELAYSERVER=127.0.0.1:$port
+source scripts/delayserver.bash
+start_delay_server "$server" pictures
 
 failures=0
 for entry in "${pictures[@]}"; do
