@@ -12,38 +12,9 @@ cmake --preset dev >/dev/null
 cmake --build --preset dev
 
 build=build/dev
-log=$(mktemp)
-server_pid=
-cleanup() {
-  if [[ -n "$server_pid" ]]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -f "$log"
-}
-trap cleanup EXIT
-
-# Port 0: the kernel picks a free port, so a server already running on 8080
-# (yours, perhaps) does not get in the way. The first line says which port.
-"$build/common/delayserver" --port 0 --quiet >"$log" 2>&1 &
-server_pid=$!
-port=
-for _ in $(seq 100); do
-  port=$(sed -n 's|.*listening on http://[^:]*:\([0-9]*\)/.*|\1|p' "$log")
-  [[ -n "$port" ]] && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "tour: the delay server did not start:" >&2
-    cat "$log" >&2
-    exit 1
-  fi
-  sleep 0.05
-done
-if [[ -z "$port" ]]; then
-  echo "tour: the delay server did not report its port" >&2
-  exit 1
-fi
-export DELAYSERVER=127.0.0.1:$port
-echo "tour: delay server running at $DELAYSERVER (pid $server_pid)"
+source scripts/delayserver.bash
+start_delay_server "$build/common/delayserver" tour
+echo "tour: delay server running at $DELAYSERVER (pid $delay_server_pid)"
 
 failures=0
 for dir in ch[0-9][0-9]-*/; do

@@ -4,6 +4,7 @@
 //
 //   ./a-epoll                      # 5 requests, delays 5000, 4000, ... 1000 ms
 //   ./a-epoll --requests 3 --base-delay-ms 200 --server 127.0.0.1:8080
+//   ./a-epoll --svg run.svg        # also draw the run: rows, reads, sleeps
 #include <iostream>
 
 #include "common/demo.hpp"
@@ -28,14 +29,22 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
   app.add_flag("--raw", options.raw, "print each whole HTTP response, as the book does");
+  common::SvgFile svg;
+  common::add_svg_option(app, svg);
 
   return common::run_demo(app, argc, argv, [&] {
     options.base_delay = std::chrono::milliseconds(base_delay_ms);
     common::Timeline timeline;
+    timeline.record_events(svg.wanted());
     const auto report = ch01::run_requests(server, options, ch01::Output{std::cout, timeline, options.raw});
     std::cout << "FINISHED: " << report.completion_order.size() << " responses; " << report.polls
               << " wakeups with events, " << report.empty_polls << " without; " << report.repeated_eofs
               << " repeated EOFs (false wakeups)\n\n";
     timeline.print(std::cout);
+    svg.write(timeline, {"ch01 a-epoll: " + std::to_string(options.requests) +
+                             " GETs on non-blocking sockets, one thread waiting in epoll_wait",
+                         std::to_string(report.polls) + " wakeups with events; a tick is a socket read, a grey "
+                                                        "stretch the thread asleep in epoll_wait",
+                         "socket read"});
   });
 }

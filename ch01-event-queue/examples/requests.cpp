@@ -83,6 +83,7 @@ std::size_t handle_events(const evq::Events& events, std::vector<Stream>& stream
       throw std::logic_error("event for token " + std::to_string(index) + ", which was never registered");
     }
     Stream& stream = streams[index];
+    output.timeline.poll(stream.timeline_row);  // drawn as a tick on the row, with --svg
     output.out << "[" << ms(output.timeline.elapsed()) << " ms] " << event << " -> read ";
     // Edge-triggered: this event is the only word we get about the bytes
     // waiting now, so read until EAGAIN (epoll(7)).
@@ -136,19 +137,24 @@ RequestsReport run_requests(const common::ServerAddress& server, const RequestsO
   evq::Events events(options.events_capacity);
   const auto give_up = std::chrono::steady_clock::now() + options.requests * options.base_delay + options.patience;
   std::size_t finished = 0;
+  // For --svg: this thread's lane, where it sleeps in epoll_wait and what woke it.
+  const std::size_t lane = output.timeline.add_lane("main thread");
   while (finished < streams.size()) {
     const auto left = std::chrono::ceil<std::chrono::milliseconds>(give_up - std::chrono::steady_clock::now());
     if (left <= std::chrono::milliseconds::zero()) {
       throw std::runtime_error(std::to_string(streams.size() - finished) + " of " + std::to_string(streams.size()) +
                                " responses never arrived from " + server.to_string() + " (is it a delay server?)");
     }
+    output.timeline.park(lane);
     poll.poll(events, left);
+    output.timeline.unpark(lane);
     if (events.empty()) {
       ++report.empty_polls;
       output.out << "TIMEOUT (or a spurious wakeup): no events\n";
       continue;
     }
     ++report.polls;
+    output.timeline.wake(lane, common::WakeSource::reactor);  // the kernel had news: epoll woke us
     finished += handle_events(events, streams, report, output);
   }
 

@@ -9,6 +9,8 @@
 #include "support.hpp"
 #include "testing/delay_server_fixture.hpp"
 #include "testing/http_client.hpp"
+#include "testing/run_program.hpp"
+#include "testing/svg_picture.hpp"
 #include "wakeups.hpp"
 
 using namespace ch01_test;
@@ -37,6 +39,31 @@ TEST_SUITE("ch01/examples") {
     CHECK(timeline.size() == 5);
     const std::string printed = out.str();
     CHECK(printed.find("request 4 done: 200 OK, body \"request-4\"") < printed.find("request 0 done:"));
+  }
+
+  TEST_CASE_FIXTURE(testing::DelayServerFixture,
+                    "a-epoll --svg draws one labelled row per request, the bars ending in the order the answers came") {
+    testing::TempSvgPath svg;
+    const auto result = testing::run_program({A_EPOLL_PATH, "--server", address().to_string(), "--requests", "3",
+                                              "--base-delay-ms", "100", "--svg", svg.path()});
+    REQUIRE(result.status == 0);
+    const auto picture = testing::read_svg(svg.path());
+    CHECK_MESSAGE(picture.parses, picture.xmllint);
+    REQUIRE(picture.rows.size() == 3);
+    CHECK(picture.rows[0].label == "/300/request-0");
+    CHECK(picture.rows[2].label == "/100/request-2");
+    // Delays 300, 200, 100 ms: the last sent answers first.
+    CHECK(picture.labels_by_end() == std::vector<std::string>{"/100/request-2", "/200/request-1", "/300/request-0"});
+    for (const auto& row : picture.rows) CHECK(row.polls >= 1);  // read at least once: at its EOF
+    REQUIRE(picture.lanes.size() == 1);
+    CHECK(picture.lanes[0].label == "main thread");
+    CHECK(picture.lanes[0].parks >= 1);
+    CHECK(picture.lanes[0].woken_by_reactor >= 1);
+    CHECK(picture.lanes[0].woken_by_other_thread == 0);
+  }
+
+  TEST_CASE("a-epoll --svg to an unwritable path is one line and exit status 2, before any request") {
+    testing::check_unwritable_svg_is_refused(A_EPOLL_PATH);
   }
 
   TEST_CASE_FIXTURE(testing::DelayServerFixture, "a-epoll: a small Events capacity still collects every response") {

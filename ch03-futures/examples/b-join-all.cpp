@@ -7,6 +7,8 @@
 // and what the waiting cost: the poll count and the CPU time. With no sleep,
 // CPU time is about the wall time: one core spinning on "NotReady". Our chapter 5
 // replaces this loop with one that sleeps in epoll_wait until there is news.
+// With --svg FILE it also draws the run: the polls of each GET as ticks (a
+// solid band when spinning) and the main thread, which never sleeps.
 #include <chrono>
 #include <iostream>
 #include <string>
@@ -35,10 +37,14 @@ int main(int argc, char** argv) {
   app.add_option("--sleep-ms", sleep_ms, "pause between polls (0: spin)")
       ->check(CLI::Range(0, 10'000))
       ->capture_default_str();
+  common::SvgFile svg;
+  common::add_svg_option(app, svg);
 
   return common::run_demo(app, argc, argv, [&] {
     async::Http::set_server(server);
     common::Timeline timeline;
+    timeline.record_events(svg.wanted());
+    const std::size_t lane = timeline.add_lane("main thread");
     std::vector<async::FuturePtr<std::string>> gets;
     for (int i = 0; i < requests; ++i) {
       const std::string path = "/" + std::to_string((requests - i) * step_ms) + "/request-" + std::to_string(i);
@@ -61,10 +67,19 @@ int main(int argc, char** argv) {
         }
         break;
       }
-      if (sleep_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(sleep_ms));
+      if (sleep_ms > 0) {
+        timeline.park(lane);
+        std::this_thread::sleep_for(std::chrono::milliseconds(sleep_ms));
+        timeline.unpark(lane);
+        timeline.wake(lane, common::WakeSource::itself);  // its own timer, not news
+      }
     }
     std::cout << "\n";
     timeline.print(std::cout);
-    std::cout << meter.report(polls) << "\n";
+    const std::string cost = meter.report(polls);
+    std::cout << cost << "\n";
+    svg.write(timeline, {"ch03 b-join-all: " + std::to_string(requests) + " GETs joined and polled " +
+                             (sleep_ms == 0 ? "in a tight loop" : "every " + std::to_string(sleep_ms) + " ms"),
+                         cost});
   });
 }

@@ -1,6 +1,6 @@
 // Timed<T>: a non-leaf future that wraps another and draws it on a timeline.
 // Its row starts at the first poll (when the work starts, not when the future
-// is created) and ends when the inner future is Ready.
+// is created), gets a tick per poll, and ends when the inner future is Ready.
 #pragma once
 
 #include <cstddef>
@@ -22,6 +22,7 @@ class Timed final : public async::Future<T> {
 
   async::PollState<T> poll() override {
     if (!row_) row_ = timeline_.add(label_);
+    timeline_.poll(*row_);  // a tick on the row, with --svg
     auto state = inner_->poll();
     if (state.is_ready()) {
       timeline_.finish(*row_);

@@ -10,6 +10,7 @@
 #include "testing/run_program.hpp"
 #include "testing/delay_server_fixture.hpp"
 #include "testing/http_client.hpp"
+#include "testing/svg_picture.hpp"
 
 namespace {
 
@@ -109,5 +110,26 @@ TEST_SUITE("ch04/examples") {
       CHECK(result.err.starts_with("cannot reach the delay server at " + nowhere.to_string()));
       CHECK(result.err.find('\n') == result.err.size() - 1);
     }
+  }
+
+  TEST_CASE_FIXTURE(testing::DelayServerFixture,
+                    "c-async-await --svg draws a row per request, the bars ending in the order the answers came") {
+    testing::TempSvgPath svg;
+    (void)run(C_ASYNC_AWAIT_PATH, address(),
+              {"--requests", "3", "--delay-ms", "100", "--sleep-ms", "1", "--svg", svg.path()});
+    const auto picture = testing::read_svg(svg.path());
+    CHECK_MESSAGE(picture.parses, picture.xmllint);
+    REQUIRE(picture.rows.size() == 3);
+    const std::vector<std::string> by_delay{"/0/HelloAsyncAwait0", "/100/HelloAsyncAwait1", "/200/HelloAsyncAwait2"};
+    CHECK(picture.labels_by_end() == by_delay);
+    for (const auto& row : picture.rows) CHECK(row.polls >= 1);
+    // The stand-in loop sleeps 1 ms between polls: it parks, and only its own timer wakes it.
+    REQUIRE(picture.lanes.size() == 1);
+    CHECK(picture.lanes[0].parks >= 1);
+    CHECK(picture.lanes[0].woken_by_itself == picture.lanes[0].parks);
+  }
+
+  TEST_CASE("c-async-await --svg to an unwritable path is one line and exit status 2, before any request") {
+    testing::check_unwritable_svg_is_refused(C_ASYNC_AWAIT_PATH);
   }
 }

@@ -86,7 +86,9 @@ std::size_t Runtime::wait(std::optional<std::chrono::milliseconds> timeout) {
   // The thread sleeps here, in the kernel, until a registered socket has
   // news: this is where our chapter 3's spinning core goes idle. Events can be
   // spurious (epoll(7)); that costs one extra poll of the future, nothing more.
+  if (observer_ != nullptr) observer_->sleeping();
   poll_.poll(events_, timeout);
+  if (observer_ != nullptr) observer_->woken(events_.size());
   stats_.events += static_cast<long long>(events_.size());
   // We do not look at the tokens: the runtime cannot tell which future an
   // event belongs to, so block_on polls the whole future again.

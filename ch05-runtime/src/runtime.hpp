@@ -88,6 +88,16 @@ class Registry {
 // Token, unique per future so an event can be traced to its source.
 [[nodiscard]] std::size_t next_id() noexcept;
 
+// NEW (ch05), for drawing a run (the demo's --svg): told when the
+// runtime's thread goes to sleep in epoll_wait and when it is back. None by
+// default: then it costs the runtime a test of a null pointer per wait.
+class Observer {
+ public:
+  virtual ~Observer() = default;
+  virtual void sleeping() = 0;                 // about to sleep in epoll_wait
+  virtual void woken(std::size_t events) = 0;  // back, with this many events (0: the timeout passed)
+};
+
 class Runtime {
  public:
   // What block_on did, for the demos and the tests.
@@ -124,12 +134,15 @@ class Runtime {
 
   [[nodiscard]] const Stats& stats() const noexcept { return stats_; }
   [[nodiscard]] Registry& registry() noexcept { return registry_; }
+  // Installs `observer` (nullptr: none); it must outlive its use here.
+  void set_observer(Observer* observer) noexcept { observer_ = observer; }
 
  private:
   evq::Poll poll_;
   evq::Events events_{100};  // as the book: up to 100 events per wait
   Registry registry_;
   Stats stats_;
+  Observer* observer_ = nullptr;
 };
 
 template <class T>

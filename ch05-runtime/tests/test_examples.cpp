@@ -11,6 +11,7 @@
 #include "testing/run_program.hpp"
 #include "testing/delay_server_fixture.hpp"
 #include "testing/http_client.hpp"
+#include "testing/svg_picture.hpp"
 
 namespace {
 
@@ -96,5 +97,31 @@ TEST_SUITE("ch05/examples") {
     // mislead the reader without breaking anything, so this test notices.
     CHECK_MESSAGE(read(CHECKED_IN_REWRITE) == read(BUILT_REWRITE),
                   "examples/a-runtime/main_corofied.cpp is out of date: copy " << BUILT_REWRITE << " over it");
+  }
+
+  TEST_CASE_FIXTURE(testing::DelayServerFixture,
+                    "a-runtime --svg draws a row per request in answer order, a few polls each, and the sleeps epoll ends") {
+    testing::TempSvgPath svg;
+    (void)run(address(), {"--requests", "3", "--delay-ms", "100", "--svg", svg.path()});
+    const auto picture = testing::read_svg(svg.path());
+    CHECK_MESSAGE(picture.parses, picture.xmllint);
+    REQUIRE(picture.rows.size() == 3);
+    const std::vector<std::string> by_delay{"/0/HelloAsyncAwait0", "/100/HelloAsyncAwait1", "/200/HelloAsyncAwait2"};
+    CHECK(picture.labels_by_end() == by_delay);
+    // Polled once per turn of block_on, and a turn needs an event: a
+    // handful, where chapter 3's loop polls the same wait thousands of times.
+    for (const auto& row : picture.rows) {
+      CHECK(row.polls >= 1);
+      CHECK(row.polls < 20);
+    }
+    REQUIRE(picture.lanes.size() == 1);
+    CHECK(picture.lanes[0].label == "main thread");
+    CHECK(picture.lanes[0].parks >= 2);  // waiting for /100 and for /200
+    CHECK(picture.lanes[0].woken_by_reactor >= 2);
+    CHECK(picture.lanes[0].woken_by_itself == 0);
+  }
+
+  TEST_CASE("a-runtime --svg to an unwritable path is one line and exit status 2, before any request") {
+    testing::check_unwritable_svg_is_refused(A_RUNTIME_PATH);
   }
 }

@@ -17,6 +17,7 @@ NoExecutor::NoExecutor()
 Executor::Executor() {
   if (current != nullptr) throw std::logic_error("async::Executor: this thread has one already");
   current = this;
+  if (Observer* watching = observer()) watching->executor_started(*ready_);  // --svg's hook
 }
 
 Executor::~Executor() {

@@ -124,6 +124,7 @@ Reactor::Stats Reactor::stats() const {
 void Reactor::event_loop() {
   evq::Events events(100);  // as the book: up to 100 events per wait
   std::vector<Waker> to_wake;
+  if (Observer* watching = observer()) watching->reactor_started();  // --svg's hook, see observer.hpp
   for (;;) {
     // Sleeps in the kernel until a source has news or the shutdown waker
     // is woken. Spurious events (epoll(7)) only cost a spurious wake: the

@@ -29,6 +29,8 @@
 #include <utility>
 #include <vector>
 
+#include "observer.hpp"
+
 namespace async {
 
 // What a Waker calls: "task `id` can make progress, schedule it". The
@@ -58,6 +60,7 @@ class ReadyQueue final : public Schedule {
     // to block on the mutex we still hold. The queue outlives this call:
     // the caller's Waker owns a share of it.
     ready_.notify_one();
+    if (Observer* watching = observer()) watching->woken(*this, id);  // --svg's hook, see observer.hpp
   }
 
   // Every id pushed since the last call, oldest first. When there is none,
@@ -67,7 +70,10 @@ class ReadyQueue final : public Schedule {
   [[nodiscard]] std::vector<std::size_t> take_all(bool& parked) {
     std::unique_lock lock(mutex_);
     parked = ids_.empty();
+    Observer* watching = parked ? observer() : nullptr;  // --svg's hook, see observer.hpp
+    if (watching != nullptr) watching->parking(*this);
     ready_.wait(lock, [this] { return !ids_.empty(); });  // the predicate absorbs spurious wake-ups
+    if (watching != nullptr) watching->unparked(*this);
     return std::exchange(ids_, {});
   }
 

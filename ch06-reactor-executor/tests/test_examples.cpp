@@ -2,6 +2,7 @@
 // embedded in this test process (short delays, a deadline on every run).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include "testing/delay_server_fixture.hpp"
 #include "testing/http_client.hpp"
 #include "testing/run_program.hpp"
+#include "testing/svg_picture.hpp"
 
 namespace {
 
@@ -148,6 +150,67 @@ TEST_SUITE("ch06/examples") {
       const std::string checked_in = std::string(SOURCE_DIR) + "/examples/" + step + "/main_corofied.cpp";
       const std::string built = std::string(BINARY_DIR) + "/corofied/examples/" + step + "/main_corofied.cpp";
       CHECK_MESSAGE(read(checked_in) == read(built), checked_in << " is out of date: copy " << built << " over it");
+    }
+  }
+
+  TEST_CASE_FIXTURE(testing::DelayServerFixture,
+                    "b-reactor-executor --svg draws a row per request in answer order, and the reactor waking the parked thread") {
+    testing::TempSvgPath svg;
+    (void)run(B_REACTOR_EXECUTOR_PATH, address(), {"--requests", "3", "--delay-ms", "100", "--svg", svg.path()});
+    const auto picture = testing::read_svg(svg.path());
+    CHECK_MESSAGE(picture.parses, picture.xmllint);
+    REQUIRE(picture.rows.size() == 3);
+    const std::vector<std::string> by_delay{"/0/HelloAsyncAwait0", "/100/HelloAsyncAwait1", "/200/HelloAsyncAwait2"};
+    CHECK(picture.labels_by_end() == by_delay);
+    REQUIRE(picture.lanes.size() == 1);
+    CHECK(picture.lanes[0].label == "main thread");
+    CHECK(picture.lanes[0].parks >= 2);             // waiting for /100 and for /200
+    CHECK(picture.lanes[0].woken_by_reactor >= 2);  // their answers, through the reactor's thread
+    CHECK(picture.lanes[0].woken_by_itself >= 1);   // block_on's spawn of the main task
+    CHECK(picture.lanes[0].woken_by_other_thread == 0);
+  }
+
+  TEST_CASE_FIXTURE(testing::DelayServerFixture,
+                    "c-reactor-executor --svg draws the main task and each spawned request, in answer order") {
+    testing::TempSvgPath svg;
+    (void)run(C_REACTOR_EXECUTOR_PATH, address(), {"--requests", "2", "--delay-ms", "100", "--svg", svg.path()});
+    const auto picture = testing::read_svg(svg.path());
+    CHECK_MESSAGE(picture.parses, picture.xmllint);
+    REQUIRE(picture.rows.size() == 3);
+    const std::vector<std::string> by_delay{"main task: /0/main", "/100/HelloAsyncAwait1", "/200/HelloAsyncAwait2"};
+    CHECK(picture.labels_by_end() == by_delay);
+    REQUIRE(picture.lanes.size() == 1);
+    CHECK(picture.lanes[0].woken_by_reactor >= 2);
+    CHECK(picture.lanes[0].woken_by_itself >= 3);  // block_on's spawn and the two spawns of the main task
+  }
+
+  TEST_CASE_FIXTURE(testing::DelayServerFixture,
+                    "d-multiple-threads --svg draws every thread's requests and a lane per executor thread") {
+    testing::TempSvgPath svg;
+    (void)run(D_MULTIPLE_THREADS_PATH, address(),
+              {"--threads", "2", "--requests", "2", "--delay-ms", "100", "--svg", svg.path()});
+    const auto picture = testing::read_svg(svg.path());
+    CHECK_MESSAGE(picture.parses, picture.xmllint);
+    REQUIRE(picture.rows.size() == 4);
+    // The two 100 ms requests (one per thread) answer before the two 200 ms ones.
+    auto order = picture.labels_by_end();
+    std::sort(order.begin(), order.begin() + 2);
+    std::sort(order.begin() + 2, order.end());
+    CHECK(order == std::vector<std::string>{"thread 0 /100/t0-request1", "thread 1 /100/t1-request1",
+                                            "thread 0 /200/t0-request2", "thread 1 /200/t1-request2"});
+    REQUIRE(picture.lanes.size() == 2);
+    std::vector<std::string> lanes{picture.lanes[0].label, picture.lanes[1].label};
+    std::sort(lanes.begin(), lanes.end());
+    CHECK(lanes == std::vector<std::string>{"executor 0", "executor 1"});
+    for (const auto& lane : picture.lanes) {
+      CHECK(lane.parks >= 1);
+      CHECK(lane.woken_by_reactor >= 2);  // its two answers, from the one reactor thread
+    }
+  }
+
+  TEST_CASE("every example's --svg to an unwritable path is one line and exit status 2, before any request") {
+    for (const char* program : {B_REACTOR_EXECUTOR_PATH, C_REACTOR_EXECUTOR_PATH, D_MULTIPLE_THREADS_PATH}) {
+      testing::check_unwritable_svg_is_refused(program);
     }
   }
 }

@@ -27,6 +27,14 @@ CLI::Option* add_server_option(CLI::App& app, ServerAddress& address) {
       ->type_name("HOST:PORT");
 }
 
+CLI::Option* add_svg_option(CLI::App& app, SvgFile& svg) {
+  return app
+      .add_option_function<std::string>(
+          "--svg", [&svg](const std::string& path) { svg.open(path); },
+          "also draw this run's timeline (rows, polls, parks, wakes) as an SVG picture in FILE")
+      ->type_name("FILE");
+}
+
 std::string delayserver_command(const ServerAddress& address) {
   return std::string(ASYNC_DELAYSERVER_PATH) + " --port " + std::to_string(address.port);
 }
@@ -36,6 +44,11 @@ int run_demo(CLI::App& app, int argc, char** argv, const std::function<void()>& 
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const std::exception& e) {
+    // An option's callback found its value unusable (--svg's file): bad
+    // input, reported before any work starts.
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
   }
   try {
     // Without --server, a malformed $DELAYSERVER is an error, not silently ignored.

@@ -4,7 +4,8 @@
 // prints the answer. async_main starts --requests of them, collects them in a
 // vector and waits once, on join_all, which polls every unfinished request
 // each time it is polled. They wait at the same time, so the whole run takes
-// about the longest delay, not the sum: the timeline at the end shows it.
+// about the longest delay, not the sum: the timeline at the end shows it
+// (and with --svg FILE, a picture of it, a tick per poll of each request).
 //
 // A wait inside the loop (`request(i).wait;` in the for) would run them one
 // after the other, and corofy refuses it anyway: one state per wait written.
@@ -19,6 +20,7 @@
 
 #include "common/demo.hpp"
 #include "common/http.hpp"
+#include "common/timed_future.hpp"
 #include "common/timeline.hpp"
 #include "future.hpp"
 #include "http.hpp"
@@ -26,14 +28,18 @@
 
 namespace {
 
+// The GET, drawn on the timeline as a row labelled `label`: from its first
+// poll to its answer, with a tick per poll when --svg records them.
+async::FuturePtr<std::string> timed_get(const std::string& path, std::string label, common::Timeline* timeline) {
+  return common::timed(async::Http::get(path), std::move(label), *timeline);
+}
+
 // `timeline` is a pointer, not a reference: corofy refuses reference
 // parameters, since the coroutine keeps them after the call returns. main()
 // promises the timeline outlives the future.
 coroutine void request(std::size_t i, int delay_ms, common::Timeline* timeline) {
   const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
-  std::size_t row = timeline->add(path);
-  std::string response = async::Http::get(path).wait;
-  timeline->finish(row);
+  std::string response = timed_get(path, path, timeline).wait;
   std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
 }
 
@@ -60,19 +66,31 @@ int main(int argc, char** argv) {
   app.add_option("--sleep-ms", sleep_ms, "pause between polls (0: spin, as the book's loop does)")
       ->check(CLI::Range(0, 10'000))
       ->capture_default_str();
+  common::SvgFile svg;
+  common::add_svg_option(app, svg);
 
   return common::run_demo(app, argc, argv, [&] {
     async::Http::set_server(server);
     common::Timeline timeline;
+    timeline.record_events(svg.wanted());
+    const std::size_t lane = timeline.add_lane("main thread");
     auto future = async_main(requests, delay_ms, &timeline);
     long long polls = 0;
     for (;;) {
       ++polls;
       if (future->poll().is_ready()) break;
-      if (sleep_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(sleep_ms));
+      if (sleep_ms > 0) {
+        timeline.park(lane);
+        std::this_thread::sleep_for(std::chrono::milliseconds(sleep_ms));
+        timeline.unpark(lane);
+        timeline.wake(lane, common::WakeSource::itself);  // its own timer, not news
+      }
     }
     std::cout << "\n";
     timeline.print(std::cout);
     std::cout << polls << " polls: the stand-in loop still polls in a circle (our chapter 5 sleeps instead)\n";
+    svg.write(timeline, {"ch04 c-async-await: " + std::to_string(requests) + " request(i) coroutines joined, polled " +
+                             (sleep_ms == 0 ? "in a tight loop" : "every " + std::to_string(sleep_ms) + " ms"),
+                         std::to_string(polls) + " polls of async_main"});
   });
 }

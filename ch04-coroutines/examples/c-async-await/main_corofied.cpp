@@ -9,7 +9,8 @@
 // prints the answer. async_main starts --requests of them, collects them in a
 // vector and waits once, on join_all, which polls every unfinished request
 // each time it is polled. They wait at the same time, so the whole run takes
-// about the longest delay, not the sum: the timeline at the end shows it.
+// about the longest delay, not the sum: the timeline at the end shows it
+// (and with --svg FILE, a picture of it, a tick per poll of each request).
 //
 // A wait inside the loop (`request(i).wait;` in the for) would run them one
 // after the other, and corofy refuses it anyway: one state per wait written.
@@ -24,6 +25,7 @@
 
 #include "common/demo.hpp"
 #include "common/http.hpp"
+#include "common/timed_future.hpp"
 #include "common/timeline.hpp"
 #include "future.hpp"
 #include "http.hpp"
@@ -31,18 +33,22 @@
 
 namespace {
 
+// The GET, drawn on the timeline as a row labelled `label`: from its first
+// poll to its answer, with a tick per poll when --svg records them.
+async::FuturePtr<std::string> timed_get(const std::string& path, std::string label, common::Timeline* timeline) {
+  return common::timed(async::Http::get(path), std::move(label), *timeline);
+}
+
 // `timeline` is a pointer, not a reference: corofy refuses reference
 // parameters, since the coroutine keeps them after the call returns. main()
 // promises the timeline outlives the future.
-// corofy rewrote the coroutine `request` (main.coro.cpp:32) into the state
+// corofy rewrote the coroutine `request` (main.coro.cpp:40) into the state
 // machine RequestCoroutine, with the states Start, Wait1, Resolved, and the
 // function request() that creates it. As written:
 //
 //   coroutine void request(std::size_t i, int delay_ms, common::Timeline* timeline) {
 //     const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
-//     std::size_t row = timeline->add(path);
-//     std::string response = async::Http::get(path).wait;
-//     timeline->finish(row);
+//     std::string response = timed_get(path, path, timeline).wait;
 //     std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
 //   }
 //
@@ -61,22 +67,20 @@ class RequestCoroutine final : public async::Future<void> {
     for (;;) {
       switch (state_) {
         case State::Start: {
-          // main.coro.cpp:33-34
+          // main.coro.cpp:41
           const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
-          row = timeline->add(path);
-          // main.coro.cpp:35, the wait begins: std::string response = async::Http::get(path).wait;
-          wait1_ = async::Http::get(path);
+          // main.coro.cpp:42, the wait begins: std::string response = timed_get(path, path, timeline).wait;
+          wait1_ = timed_get(path, path, timeline);
           state_ = State::Wait1;
           break;  // round the loop: poll wait1_ at once
         }
         case State::Wait1: {
-          // main.coro.cpp:35, the wait ends when wait1_ is Ready
+          // main.coro.cpp:42, the wait ends when wait1_ is Ready
           auto polled = wait1_->poll();
           if (!polled.is_ready()) return async::NotReady{};
           wait1_.reset();
           std::string response = std::move(polled).value();
-          // main.coro.cpp:36-37
-          timeline->finish(row);
+          // main.coro.cpp:43
           std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
           return resolve_();
         }
@@ -100,10 +104,8 @@ class RequestCoroutine final : public async::Future<void> {
   std::size_t i;
   int delay_ms;
   common::Timeline* timeline;
-  // The locals that live across a wait.
-  std::size_t row{};  // main.coro.cpp:34, used at line 36
   // The future each wait is waiting on (empty in the other states).
-  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:35
+  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:42
 };
 
 }  // namespace
@@ -112,7 +114,7 @@ class RequestCoroutine final : public async::Future<void> {
   return std::make_unique<RequestCoroutine>(std::move(i), std::move(delay_ms), std::move(timeline));
 }
 
-// corofy rewrote the coroutine `async_main` (main.coro.cpp:40) into the state
+// corofy rewrote the coroutine `async_main` (main.coro.cpp:46) into the state
 // machine AsyncMainCoroutine, with the states Start, Wait1, Resolved, and the
 // function async_main() that creates it. As written:
 //
@@ -138,17 +140,17 @@ class AsyncMainCoroutine final : public async::Future<void> {
     for (;;) {
       switch (state_) {
         case State::Start: {
-          // main.coro.cpp:41-43
+          // main.coro.cpp:47-49
           std::cout << "Program starting\n";
           std::vector<async::FuturePtr<void>> futures;
           for (int i = 0; i < requests; ++i) futures.push_back(request(static_cast<std::size_t>(i), delay_ms, timeline));
-          // main.coro.cpp:44, the wait begins: async::join_all(std::move(futures)).wait;
+          // main.coro.cpp:50, the wait begins: async::join_all(std::move(futures)).wait;
           wait1_ = async::join_all(std::move(futures));
           state_ = State::Wait1;
           break;  // round the loop: poll wait1_ at once
         }
         case State::Wait1: {
-          // main.coro.cpp:44, the wait ends when wait1_ is Ready
+          // main.coro.cpp:50, the wait ends when wait1_ is Ready
           if (!wait1_->poll().is_ready()) return async::NotReady{};
           wait1_.reset();
           return resolve_();
@@ -174,7 +176,7 @@ class AsyncMainCoroutine final : public async::Future<void> {
   int delay_ms;
   common::Timeline* timeline;
   // The future each wait is waiting on (empty in the other states).
-  async::FuturePtr<void> wait1_;  // main.coro.cpp:44
+  async::FuturePtr<void> wait1_;  // main.coro.cpp:50
 };
 
 }  // namespace
@@ -199,19 +201,31 @@ int main(int argc, char** argv) {
   app.add_option("--sleep-ms", sleep_ms, "pause between polls (0: spin, as the book's loop does)")
       ->check(CLI::Range(0, 10'000))
       ->capture_default_str();
+  common::SvgFile svg;
+  common::add_svg_option(app, svg);
 
   return common::run_demo(app, argc, argv, [&] {
     async::Http::set_server(server);
     common::Timeline timeline;
+    timeline.record_events(svg.wanted());
+    const std::size_t lane = timeline.add_lane("main thread");
     auto future = async_main(requests, delay_ms, &timeline);
     long long polls = 0;
     for (;;) {
       ++polls;
       if (future->poll().is_ready()) break;
-      if (sleep_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(sleep_ms));
+      if (sleep_ms > 0) {
+        timeline.park(lane);
+        std::this_thread::sleep_for(std::chrono::milliseconds(sleep_ms));
+        timeline.unpark(lane);
+        timeline.wake(lane, common::WakeSource::itself);  // its own timer, not news
+      }
     }
     std::cout << "\n";
     timeline.print(std::cout);
     std::cout << polls << " polls: the stand-in loop still polls in a circle (our chapter 5 sleeps instead)\n";
+    svg.write(timeline, {"ch04 c-async-await: " + std::to_string(requests) + " request(i) coroutines joined, polled " +
+                             (sleep_ms == 0 ? "in a tight loop" : "every " + std::to_string(sleep_ms) + " ms"),
+                         std::to_string(polls) + " polls of async_main"});
   });
 }

@@ -21,8 +21,10 @@
 
 #include "common/demo.hpp"
 #include "common/http.hpp"
+#include "common/timed_future.hpp"
 #include "common/timeline.hpp"
 #include "figures.hpp"
+#include "picture.hpp"
 #include "future.hpp"
 #include "http.hpp"
 #include "join_all.hpp"
@@ -30,17 +32,21 @@
 
 namespace {
 
+// The GET, drawn on the timeline as a row labelled `label`: from its first
+// poll to its answer, with a tick per poll when --svg records them.
+async::FuturePtr<std::string> timed_get(const std::string& path, std::string label, common::Timeline* timeline) {
+  return common::timed<async::Future<std::string>, const async::Waker&>(async::Http::get(path), std::move(label), *timeline);
+}
+
 // `timeline` is a pointer, not a reference: corofy refuses reference
 // parameters, since the coroutine keeps them after the call returns.
-// corofy rewrote the coroutine `request` (main.coro.cpp:30) into the state
+// corofy rewrote the coroutine `request` (main.coro.cpp:38) into the state
 // machine RequestCoroutine, with the states Start, Wait1, Resolved, and the
 // function request() that creates it. As written:
 //
 //   coroutine void request(std::size_t i, int delay_ms, common::Timeline* timeline) {
 //     const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
-//     std::size_t row = timeline->add(path);
-//     std::string response = async::Http::get(path).wait;
-//     timeline->finish(row);
+//     std::string response = timed_get(path, path, timeline).wait;
 //     std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
 //   }
 //
@@ -59,22 +65,20 @@ class RequestCoroutine final : public async::Future<void> {
     for (;;) {
       switch (state_) {
         case State::Start: {
-          // main.coro.cpp:31-32
+          // main.coro.cpp:39
           const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
-          row = timeline->add(path);
-          // main.coro.cpp:33, the wait begins: std::string response = async::Http::get(path).wait;
-          wait1_ = async::Http::get(path);
+          // main.coro.cpp:40, the wait begins: std::string response = timed_get(path, path, timeline).wait;
+          wait1_ = timed_get(path, path, timeline);
           state_ = State::Wait1;
           break;  // round the loop: poll wait1_ at once
         }
         case State::Wait1: {
-          // main.coro.cpp:33, the wait ends when wait1_ is Ready
+          // main.coro.cpp:40, the wait ends when wait1_ is Ready
           auto polled = wait1_->poll(waker);
           if (!polled.is_ready()) return async::NotReady{};
           wait1_.reset();
           std::string response = std::move(polled).value();
-          // main.coro.cpp:34-35
-          timeline->finish(row);
+          // main.coro.cpp:41
           std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
           return resolve_();
         }
@@ -98,10 +102,8 @@ class RequestCoroutine final : public async::Future<void> {
   std::size_t i;
   int delay_ms;
   common::Timeline* timeline;
-  // The locals that live across a wait.
-  std::size_t row{};  // main.coro.cpp:32, used at line 34
   // The future each wait is waiting on (empty in the other states).
-  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:33
+  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:40
 };
 
 }  // namespace
@@ -110,7 +112,7 @@ class RequestCoroutine final : public async::Future<void> {
   return std::make_unique<RequestCoroutine>(std::move(i), std::move(delay_ms), std::move(timeline));
 }
 
-// corofy rewrote the coroutine `async_main` (main.coro.cpp:38) into the state
+// corofy rewrote the coroutine `async_main` (main.coro.cpp:44) into the state
 // machine AsyncMainCoroutine, with the states Start, Wait1, Resolved, and the
 // function async_main() that creates it. As written:
 //
@@ -136,17 +138,17 @@ class AsyncMainCoroutine final : public async::Future<void> {
     for (;;) {
       switch (state_) {
         case State::Start: {
-          // main.coro.cpp:39-41
+          // main.coro.cpp:45-47
           std::cout << "Program starting\n";
           std::vector<async::FuturePtr<void>> futures;
           for (int i = 0; i < requests; ++i) futures.push_back(request(static_cast<std::size_t>(i), delay_ms, timeline));
-          // main.coro.cpp:42, the wait begins: async::join_all(std::move(futures)).wait;
+          // main.coro.cpp:48, the wait begins: async::join_all(std::move(futures)).wait;
           wait1_ = async::join_all(std::move(futures));
           state_ = State::Wait1;
           break;  // round the loop: poll wait1_ at once
         }
         case State::Wait1: {
-          // main.coro.cpp:42, the wait ends when wait1_ is Ready
+          // main.coro.cpp:48, the wait ends when wait1_ is Ready
           if (!wait1_->poll(waker).is_ready()) return async::NotReady{};
           wait1_.reset();
           return resolve_();
@@ -172,7 +174,7 @@ class AsyncMainCoroutine final : public async::Future<void> {
   int delay_ms;
   common::Timeline* timeline;
   // The future each wait is waiting on (empty in the other states).
-  async::FuturePtr<void> wait1_;  // main.coro.cpp:42
+  async::FuturePtr<void> wait1_;  // main.coro.cpp:48
 };
 
 }  // namespace
@@ -193,15 +195,22 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   int delay_ms = 1000;
   app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(CLI::Range(0, 10'000))->capture_default_str();
+  common::SvgFile svg;
+  common::add_svg_option(app, svg);
 
   return common::run_demo(app, argc, argv, [&] {
     async::Http::set_server(server);
     common::Timeline timeline;
+    timeline.record_events(svg.wanted());
+    example::Picture picture(timeline, svg.wanted());  // outlives the runtime it watches
+    example::Picture::name_this_thread("main thread");
     async::Runtime runtime;  // the reactor (and its thread), this thread's executor
     runtime.block_on(async_main(requests, delay_ms, &timeline));
 
     std::cout << "\n";
     timeline.print(std::cout);
     example::print_figures(std::cout, runtime.executor(), runtime.reactor());
+    svg.write(timeline, {"ch06 b-reactor-executor: " + std::to_string(requests) + " request(i) coroutines joined, one executor woken by the reactor",
+                         example::figures_line(runtime.executor(), runtime.reactor())});
   });
 }

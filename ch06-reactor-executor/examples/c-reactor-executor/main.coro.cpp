@@ -16,29 +16,33 @@
 
 #include "common/demo.hpp"
 #include "common/http.hpp"
+#include "common/timed_future.hpp"
 #include "common/timeline.hpp"
 #include "executor.hpp"
 #include "figures.hpp"
+#include "picture.hpp"
 #include "future.hpp"
 #include "http.hpp"
 #include "runtime.hpp"
 
 namespace {
 
+// The GET, drawn on the timeline as a row labelled `label`: from its first
+// poll to its answer, with a tick per poll when --svg records them.
+async::FuturePtr<std::string> timed_get(const std::string& path, std::string label, common::Timeline* timeline) {
+  return common::timed<async::Future<std::string>, const async::Waker&>(async::Http::get(path), std::move(label), *timeline);
+}
+
 coroutine void request(std::size_t i, int delay_ms, common::Timeline* timeline) {
   const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
-  std::size_t row = timeline->add(path);
-  std::string response = async::Http::get(path).wait;
-  timeline->finish(row);
+  std::string response = timed_get(path, path, timeline).wait;
   std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
 }
 
 coroutine void async_main(int requests, int delay_ms, common::Timeline* timeline) {
   std::cout << "Program starting\n";
   for (int i = requests; i >= 1; --i) async::spawn(request(static_cast<std::size_t>(i), delay_ms, timeline));
-  std::size_t row = timeline->add("main task: /0/main");
-  std::string response = async::Http::get("/0/main").wait;
-  timeline->finish(row);
+  std::string response = timed_get("/0/main", "main task: /0/main", timeline).wait;
   std::cout << "main task: " << common::split_response(response).body << " (the spawned tasks are still waiting)\n";
 }
 
@@ -54,15 +58,22 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   int delay_ms = 1000;
   app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(CLI::Range(0, 10'000))->capture_default_str();
+  common::SvgFile svg;
+  common::add_svg_option(app, svg);
 
   return common::run_demo(app, argc, argv, [&] {
     async::Http::set_server(server);
     common::Timeline timeline;
+    timeline.record_events(svg.wanted());
+    example::Picture picture(timeline, svg.wanted());  // outlives the runtime it watches
+    example::Picture::name_this_thread("main thread");
     async::Runtime runtime;
     runtime.block_on(async_main(requests, delay_ms, &timeline));
 
     std::cout << "\n";
     timeline.print(std::cout);
     example::print_figures(std::cout, runtime.executor(), runtime.reactor());
+    svg.write(timeline, {"ch06 c-reactor-executor: " + std::to_string(requests) + " request(i) tasks spawned by a main task, each woken alone",
+                         example::figures_line(runtime.executor(), runtime.reactor())});
   });
 }

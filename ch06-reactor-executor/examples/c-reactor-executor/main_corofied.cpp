@@ -21,24 +21,30 @@
 
 #include "common/demo.hpp"
 #include "common/http.hpp"
+#include "common/timed_future.hpp"
 #include "common/timeline.hpp"
 #include "executor.hpp"
 #include "figures.hpp"
+#include "picture.hpp"
 #include "future.hpp"
 #include "http.hpp"
 #include "runtime.hpp"
 
 namespace {
 
-// corofy rewrote the coroutine `request` (main.coro.cpp:28) into the state
+// The GET, drawn on the timeline as a row labelled `label`: from its first
+// poll to its answer, with a tick per poll when --svg records them.
+async::FuturePtr<std::string> timed_get(const std::string& path, std::string label, common::Timeline* timeline) {
+  return common::timed<async::Future<std::string>, const async::Waker&>(async::Http::get(path), std::move(label), *timeline);
+}
+
+// corofy rewrote the coroutine `request` (main.coro.cpp:36) into the state
 // machine RequestCoroutine, with the states Start, Wait1, Resolved, and the
 // function request() that creates it. As written:
 //
 //   coroutine void request(std::size_t i, int delay_ms, common::Timeline* timeline) {
 //     const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
-//     std::size_t row = timeline->add(path);
-//     std::string response = async::Http::get(path).wait;
-//     timeline->finish(row);
+//     std::string response = timed_get(path, path, timeline).wait;
 //     std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
 //   }
 //
@@ -57,22 +63,20 @@ class RequestCoroutine final : public async::Future<void> {
     for (;;) {
       switch (state_) {
         case State::Start: {
-          // main.coro.cpp:29-30
+          // main.coro.cpp:37
           const std::string path = "/" + std::to_string(i * static_cast<std::size_t>(delay_ms)) + "/HelloAsyncAwait" + std::to_string(i);
-          row = timeline->add(path);
-          // main.coro.cpp:31, the wait begins: std::string response = async::Http::get(path).wait;
-          wait1_ = async::Http::get(path);
+          // main.coro.cpp:38, the wait begins: std::string response = timed_get(path, path, timeline).wait;
+          wait1_ = timed_get(path, path, timeline);
           state_ = State::Wait1;
           break;  // round the loop: poll wait1_ at once
         }
         case State::Wait1: {
-          // main.coro.cpp:31, the wait ends when wait1_ is Ready
+          // main.coro.cpp:38, the wait ends when wait1_ is Ready
           auto polled = wait1_->poll(waker);
           if (!polled.is_ready()) return async::NotReady{};
           wait1_.reset();
           std::string response = std::move(polled).value();
-          // main.coro.cpp:32-33
-          timeline->finish(row);
+          // main.coro.cpp:39
           std::cout << "request " << i << ": " << common::split_response(response).body << "\n";
           return resolve_();
         }
@@ -96,10 +100,8 @@ class RequestCoroutine final : public async::Future<void> {
   std::size_t i;
   int delay_ms;
   common::Timeline* timeline;
-  // The locals that live across a wait.
-  std::size_t row{};  // main.coro.cpp:30, used at line 32
   // The future each wait is waiting on (empty in the other states).
-  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:31
+  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:38
 };
 
 }  // namespace
@@ -108,16 +110,14 @@ class RequestCoroutine final : public async::Future<void> {
   return std::make_unique<RequestCoroutine>(std::move(i), std::move(delay_ms), std::move(timeline));
 }
 
-// corofy rewrote the coroutine `async_main` (main.coro.cpp:36) into the state
+// corofy rewrote the coroutine `async_main` (main.coro.cpp:42) into the state
 // machine AsyncMainCoroutine, with the states Start, Wait1, Resolved, and the
 // function async_main() that creates it. As written:
 //
 //   coroutine void async_main(int requests, int delay_ms, common::Timeline* timeline) {
 //     std::cout << "Program starting\n";
 //     for (int i = requests; i >= 1; --i) async::spawn(request(static_cast<std::size_t>(i), delay_ms, timeline));
-//     std::size_t row = timeline->add("main task: /0/main");
-//     std::string response = async::Http::get("/0/main").wait;
-//     timeline->finish(row);
+//     std::string response = timed_get("/0/main", "main task: /0/main", timeline).wait;
 //     std::cout << "main task: " << common::split_response(response).body << " (the spawned tasks are still waiting)\n";
 //   }
 //
@@ -136,23 +136,21 @@ class AsyncMainCoroutine final : public async::Future<void> {
     for (;;) {
       switch (state_) {
         case State::Start: {
-          // main.coro.cpp:37-39
+          // main.coro.cpp:43-44
           std::cout << "Program starting\n";
           for (int i = requests; i >= 1; --i) async::spawn(request(static_cast<std::size_t>(i), delay_ms, timeline));
-          row = timeline->add("main task: /0/main");
-          // main.coro.cpp:40, the wait begins: std::string response = async::Http::get("/0/main").wait;
-          wait1_ = async::Http::get("/0/main");
+          // main.coro.cpp:45, the wait begins: std::string response = timed_get("/0/main", "main task: /0/main", timeline).wait;
+          wait1_ = timed_get("/0/main", "main task: /0/main", timeline);
           state_ = State::Wait1;
           break;  // round the loop: poll wait1_ at once
         }
         case State::Wait1: {
-          // main.coro.cpp:40, the wait ends when wait1_ is Ready
+          // main.coro.cpp:45, the wait ends when wait1_ is Ready
           auto polled = wait1_->poll(waker);
           if (!polled.is_ready()) return async::NotReady{};
           wait1_.reset();
           std::string response = std::move(polled).value();
-          // main.coro.cpp:41-42
-          timeline->finish(row);
+          // main.coro.cpp:46
           std::cout << "main task: " << common::split_response(response).body << " (the spawned tasks are still waiting)\n";
           return resolve_();
         }
@@ -176,10 +174,8 @@ class AsyncMainCoroutine final : public async::Future<void> {
   int requests;
   int delay_ms;
   common::Timeline* timeline;
-  // The locals that live across a wait.
-  std::size_t row{};  // main.coro.cpp:39, used at line 41
   // The future each wait is waiting on (empty in the other states).
-  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:40
+  async::FuturePtr<std::string> wait1_;  // main.coro.cpp:45
 };
 
 }  // namespace
@@ -200,15 +196,22 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   int delay_ms = 1000;
   app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(CLI::Range(0, 10'000))->capture_default_str();
+  common::SvgFile svg;
+  common::add_svg_option(app, svg);
 
   return common::run_demo(app, argc, argv, [&] {
     async::Http::set_server(server);
     common::Timeline timeline;
+    timeline.record_events(svg.wanted());
+    example::Picture picture(timeline, svg.wanted());  // outlives the runtime it watches
+    example::Picture::name_this_thread("main thread");
     async::Runtime runtime;
     runtime.block_on(async_main(requests, delay_ms, &timeline));
 
     std::cout << "\n";
     timeline.print(std::cout);
     example::print_figures(std::cout, runtime.executor(), runtime.reactor());
+    svg.write(timeline, {"ch06 c-reactor-executor: " + std::to_string(requests) + " request(i) tasks spawned by a main task, each woken alone",
+                         example::figures_line(runtime.executor(), runtime.reactor())});
   });
 }

@@ -7,7 +7,8 @@
 // registers with the same reactor, whose one thread wakes whichever
 // executor's task had news: the waker carries the ready queue, and so the
 // thread, it belongs to. Every executor parks while it has nothing ready.
-// The program ends with the timeline and the figures of every executor.
+// The program ends with the timeline and the figures of every executor;
+// with --svg FILE it draws the run, a lane per executor thread.
 #include <cstddef>
 #include <cstdio>
 #include <exception>
@@ -19,9 +20,11 @@
 
 #include "common/demo.hpp"
 #include "common/http.hpp"
+#include "common/timed_future.hpp"
 #include "common/timeline.hpp"
 #include "executor.hpp"
 #include "http.hpp"
+#include "picture.hpp"
 #include "reactor.hpp"
 #include "task.hpp"
 #include "timer.hpp"
@@ -43,9 +46,10 @@ struct Shared {
 async::Task<void> request(int thread, int i, Shared* shared) {
   const std::string path = "/" + std::to_string(i * shared->delay_ms) + "/t" + std::to_string(thread) + "-request" +
                            std::to_string(i);
-  const std::size_t row = shared->timeline.add("thread " + std::to_string(thread) + " " + path);
-  const std::string response = co_await async::Http::get(path);
-  shared->timeline.finish(row);
+  // The GET drawn on the timeline: a row from its first poll to its answer,
+  // a tick per poll (with --svg).
+  const std::string response = co_await common::timed<async::Future<std::string>, const async::Waker&>(
+      async::Http::get(path), "thread " + std::to_string(thread) + " " + path, shared->timeline);
   shared->say("thread " + std::to_string(thread) + ": " + common::split_response(response).body);
 }
 
@@ -72,11 +76,15 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   int delay_ms = 500;
   app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(CLI::Range(0, 10'000))->capture_default_str();
+  common::SvgFile svg;
+  common::add_svg_option(app, svg);
 
   return common::run_demo(app, argc, argv, [&] {
     async::Http::set_server(server);
     Shared shared{requests, delay_ms, {}, {}};
+    shared.timeline.record_events(svg.wanted());
     std::cout << "Program starting: " << threads << " executor threads, one reactor\n";
+    example::Picture picture(shared.timeline, svg.wanted());  // outlives the reactor it watches
     async::Reactor reactor;  // outlives every executor: joined after them
     std::vector<async::Executor::Stats> stats(static_cast<std::size_t>(threads));
     std::vector<long long> wakes(static_cast<std::size_t>(threads));
@@ -86,6 +94,7 @@ int main(int argc, char** argv) {
       workers.emplace_back([&, t] {
         const auto at = static_cast<std::size_t>(t);
         try {
+          example::Picture::name_this_thread("executor " + std::to_string(t));
           async::Executor executor;
           executor.block_on(async::boxed(thread_main(t, &shared)));
           stats[at] = executor.stats();
@@ -112,5 +121,9 @@ int main(int argc, char** argv) {
     const auto r = reactor.stats();
     std::snprintf(line, sizeof line, "reactor:  loops: %lld   events: %lld   wakes: %lld", r.loops, r.events, r.wakes);
     std::cout << line << "\n";
+    std::snprintf(line, sizeof line, "reactor: %lld loops, %lld wakes, shared by every executor", r.loops, r.wakes);
+    svg.write(shared.timeline, {"ch06 d-multiple-threads: " + std::to_string(threads) + " executor threads, " +
+                                    std::to_string(requests) + " requests each, one reactor",
+                                line});
   });
 }
