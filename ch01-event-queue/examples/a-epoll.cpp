@@ -11,7 +11,7 @@
 #include "requests.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{
+  common::cli::App app{
       "a-epoll: send N delayed GETs on non-blocking sockets and wait for all of them with epoll.\n"
       "Request i asks for a delay of (N - i) * base; responses arrive in reverse order and the\n"
       "whole run takes about the longest delay, not the sum."};
@@ -19,14 +19,14 @@ int main(int argc, char** argv) {
   common::add_server_option(app, server);
   ch01::RequestsOptions options;
   app.add_option("--requests", options.requests, "number of requests, N (0: set up the queue and stop)")
-      ->check(CLI::Range(0, 10'000))
+      ->check(common::cli::Range(0, 10'000))
       ->capture_default_str();
   int base_delay_ms = 1000;
   app.add_option("--base-delay-ms", base_delay_ms, "delay step in milliseconds: request i waits (N - i) * this")
-      ->check(CLI::Range(0, 60'000))
+      ->check(common::cli::Range(0, 60'000))
       ->capture_default_str();
   app.add_option("--capacity", options.events_capacity, "events one epoll_wait may return (Events capacity)")
-      ->check(CLI::Range(1, 1024))
+      ->check(common::cli::Range(1, 1024))
       ->capture_default_str();
   app.add_flag("--raw", options.raw, "print each whole HTTP response, as the book does");
   common::SvgFile svg;

@@ -11,16 +11,16 @@
 #include "wakeups.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{
+  common::cli::App app{
       "b-level-vs-edge: write some bytes into a socket, then read them a chunk at a time, waking\n"
       "from epoll_wait before each read, under level- and edge-triggered registration."};
   std::size_t bytes = 64;
   std::size_t chunk = 16;
   int quiet_ms = 100;
-  app.add_option("--bytes", bytes, "bytes waiting in the socket")->check(CLI::Range(1, 65536))->capture_default_str();
-  app.add_option("--chunk", chunk, "bytes per read() call")->check(CLI::Range(1, 65536))->capture_default_str();
+  app.add_option("--bytes", bytes, "bytes waiting in the socket")->check(common::cli::Range(1, 65536))->capture_default_str();
+  app.add_option("--chunk", chunk, "bytes per read() call")->check(common::cli::Range(1, 65536))->capture_default_str();
   app.add_option("--quiet-ms", quiet_ms, "a poll that waits this long without an event ends a run")
-      ->check(CLI::Range(1, 10'000))
+      ->check(common::cli::Range(1, 10'000))
       ->capture_default_str();
 
   return common::run_demo(app, argc, argv, [&] {

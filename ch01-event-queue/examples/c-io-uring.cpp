@@ -12,7 +12,7 @@
 #include "uring_requests.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{
+  common::cli::App app{
       "c-io-uring: send N delayed GETs through io_uring and reap their completions.\n"
       "Request i asks for a delay of (N - i) * base; responses arrive in reverse order, and\n"
       "one io_uring_enter submits many operations and waits for the next completion."};
@@ -20,14 +20,14 @@ int main(int argc, char** argv) {
   common::add_server_option(app, server);
   ch01::UringOptions options;
   app.add_option("--requests", options.requests, "number of requests, N (0: set up the ring and stop)")
-      ->check(CLI::Range(0, 10'000))
+      ->check(common::cli::Range(0, 10'000))
       ->capture_default_str();
   int base_delay_ms = 1000;
   app.add_option("--base-delay-ms", base_delay_ms, "delay step in milliseconds: request i waits (N - i) * this")
-      ->check(CLI::Range(0, 60'000))
+      ->check(common::cli::Range(0, 60'000))
       ->capture_default_str();
   app.add_option("--entries", options.entries, "submission queue slots (the completion queue gets twice as many)")
-      ->check(CLI::Range(4, 4096))
+      ->check(common::cli::Range(4, 4096))
       ->capture_default_str();
   app.add_flag("--raw", options.raw, "print each whole HTTP response");
   bool quiet = false;

@@ -1,3 +1,4 @@
+#include "common/text.hpp"
 #include "uring_requests.hpp"
 
 #include <sys/socket.h>
@@ -83,7 +84,7 @@ UringReport run_uring_requests(const common::ServerAddress& server, const UringO
   for (std::size_t i = 0; i < count; ++i) {
     UringStream& stream = streams[i];
     const auto delay = static_cast<long long>(count - i) * options.base_delay.count();
-    stream.path = "/" + std::to_string(delay) + "/request-" + std::to_string(i);
+    stream.path = common::cat("/", delay, "/request-", i);
     stream.request = common::get_request(stream.path, host);
     stream.timeline_row = output.timeline.add(stream.path);
     ring.push(uring::socket(endpoint.family(), SOCK_STREAM | SOCK_CLOEXEC, 0), token(i, Step::Socket));

@@ -44,12 +44,12 @@ void print_row(const char* what, double resident, double reserved, const char* n
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"memory-per-fiber: resident and reserved bytes per suspended fiber, and per OS thread"};
+  common::cli::App app{"memory-per-fiber: resident and reserved bytes per suspended fiber, and per OS thread"};
   long fibers_count = 10'000;
   long threads_count = 1'000;
   std::size_t stack_size = fibers::kDefaultStackSize;
-  app.add_option("--fibers", fibers_count, "fibers to spawn")->capture_default_str()->check(CLI::Range(10L, 30'000L));
-  app.add_option("--threads", threads_count, "OS threads to start")->capture_default_str()->check(CLI::Range(10L, 10'000L));
+  app.add_option("--fibers", fibers_count, "fibers to spawn")->capture_default_str()->check(common::cli::Range(10L, 30'000L));
+  app.add_option("--threads", threads_count, "OS threads to start")->capture_default_str()->check(common::cli::Range(10L, 10'000L));
   app.add_option("--stack-size", stack_size, "bytes of stack per fiber")->capture_default_str();
 
   return common::run_demo(app, argc, argv, [&] {

@@ -146,13 +146,13 @@ extern "C" void switch_context_ret(fibers::ThreadContext*, const fibers::ThreadC
 extern "C" void switch_context_always_load(fibers::ThreadContext*, const fibers::ThreadContext*) noexcept;
 
 int main(int argc, char** argv) {
-  CLI::App app{"switch-cost: nanoseconds per context switch, ours against boost.context, swapcontext, OS threads"};
+  common::cli::App app{"switch-cost: nanoseconds per context switch, ours against boost.context, swapcontext, OS threads"};
   long round_trips = 2'000'000;
   int repeats = 7;
   app.add_option("--round-trips", round_trips, "round trips per run (two switches each)")
       ->capture_default_str()
-      ->check(CLI::Range(1000L, 1'000'000'000L));
-  app.add_option("--repeats", repeats, "runs per row; the best is shown")->capture_default_str()->check(CLI::Range(1, 100));
+      ->check(common::cli::Range(1000L, 1'000'000'000L));
+  app.add_option("--repeats", repeats, "runs per row; the best is shown")->capture_default_str()->check(common::cli::Range(1, 100));
 
   return common::run_demo(app, argc, argv, [&] {
     const long os_round_trips = std::max(1000L, round_trips / 20);

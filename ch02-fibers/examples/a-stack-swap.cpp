@@ -68,11 +68,11 @@ std::size_t g_stack_size = 0;
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"a-stack-swap: run a function on a stack we allocated, entered with a `ret`"};
+  common::cli::App app{"a-stack-swap: run a function on a stack we allocated, entered with a `ret`"};
   std::size_t stack_size = 64 * 1024;
   app.add_option("--stack-size", stack_size, "bytes of stack for hello() (it calls into iostreams)")
       ->capture_default_str()
-      ->check(CLI::Range(std::size_t{4096}, std::size_t{64} << 20));
+      ->check(common::cli::Range(std::size_t{4096}, std::size_t{64} << 20));
 
   return common::run_demo(app, argc, argv, [&] {
     g_stack = new std::byte[stack_size];

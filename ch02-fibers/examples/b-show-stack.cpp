@@ -68,15 +68,15 @@ void print_word(const std::uint64_t* word, const std::uint64_t* sp, std::uint64_
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"b-show-stack: print the bytes of a hand-made stack, then run a function on it"};
+  common::cli::App app{"b-show-stack: print the bytes of a hand-made stack, then run a function on it"};
   std::size_t stack_size = 64 * 1024;
   int words = 4;
   app.add_option("--stack-size", stack_size, "bytes of stack for hello()")
       ->capture_default_str()
-      ->check(CLI::Range(std::size_t{4096}, std::size_t{64} << 20));
+      ->check(common::cli::Range(std::size_t{4096}, std::size_t{64} << 20));
   app.add_option("--words", words, "how many 8-byte words to print, from the top down")
       ->capture_default_str()
-      ->check(CLI::Range(2, 64));
+      ->check(common::cli::Range(2, 64));
 
   return common::run_demo(app, argc, argv, [&] {
     g_stack = new std::byte[stack_size]();  // zeroed, so our one word stands out

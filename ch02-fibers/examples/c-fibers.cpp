@@ -59,14 +59,14 @@ void thread_two() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"c-fibers: two green threads counting to 10 and 15, switched by hand-written assembly"};
+  common::cli::App app{"c-fibers: two green threads counting to 10 and 15, switched by hand-written assembly"};
   fibers::RuntimeOptions options;
   app.add_option("--threads", options.max_threads, "slots in the pool, the main thread included (MAX_THREADS)")
       ->capture_default_str()
-      ->check(CLI::Range(std::size_t{2}, std::size_t{100000}));
+      ->check(common::cli::Range(std::size_t{2}, std::size_t{100000}));
   app.add_option("--stack-size", options.stack_size, "bytes of stack per fiber")
       ->capture_default_str()
-      ->check(CLI::Range(std::size_t{16} << 10, std::size_t{1} << 30));
+      ->check(common::cli::Range(std::size_t{16} << 10, std::size_t{1} << 30));
   common::SvgFile svg;
   common::add_svg_option(app, svg);
 

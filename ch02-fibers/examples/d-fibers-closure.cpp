@@ -27,20 +27,20 @@ struct Note {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"d-fibers-closure: fibers from closures, move-only captures and nested spawns"};
+  common::cli::App app{"d-fibers-closure: fibers from closures, move-only captures and nested spawns"};
   fibers::RuntimeOptions options;
   int steps = 3;
   std::string message = "captured by move";
   app.add_option("--steps", steps, "how many times the first fiber prints and yields")
       ->capture_default_str()
-      ->check(CLI::Range(1, 1000));
+      ->check(common::cli::Range(1, 1000));
   app.add_option("--message", message, "text the first fiber carries in its closure")->capture_default_str();
   app.add_option("--threads", options.max_threads, "slots in the pool, the main thread included")
       ->capture_default_str()
-      ->check(CLI::Range(std::size_t{2}, std::size_t{100000}));
+      ->check(common::cli::Range(std::size_t{2}, std::size_t{100000}));
   app.add_option("--stack-size", options.stack_size, "bytes of stack per fiber")
       ->capture_default_str()
-      ->check(CLI::Range(std::size_t{16} << 10, std::size_t{1} << 30));
+      ->check(common::cli::Range(std::size_t{16} << 10, std::size_t{1} << 30));
 
   return common::run_demo(app, argc, argv, [&] {
     fibers::Runtime runtime(options);

@@ -10,13 +10,13 @@
 // both: sleep in epoll_wait until a socket is ready.
 #include <sys/resource.h>
 
-#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "common/cli.hpp"
 #include "common/cost_meter.hpp"
 #include "delayserver/embedded.hpp"
 #include "http.hpp"
@@ -49,15 +49,17 @@ Row run(int requests, int delay_ms, std::chrono::milliseconds pause) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"busy_poll_cost: polls, CPU time and lateness of a polled join, by pause between polls"};
+  common::cli::App app{"busy_poll_cost: polls, CPU time and lateness of a polled join, by pause between polls"};
   int requests = 5;
-  app.add_option("--requests", requests, "GETs joined")->check(CLI::Range(1, 500))->capture_default_str();
+  app.add_option("--requests", requests, "GETs joined")->check(common::cli::Range(1, 500))->capture_default_str();
   // Not a multiple of the pauses, so a sleeping loop wakes up between answers.
   int delay_ms = 1050;
   app.add_option("--delay-ms", delay_ms, "the longest request's delay")
-      ->check(CLI::Range(1, 10'000))
+      ->check(common::cli::Range(1, 10'000))
       ->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
+  if (auto status = app.parse(argc, argv)) {
+    return *status;
+  }
 
   delayserver::EmbeddedServer server;
   async::Http::set_server(server.address());

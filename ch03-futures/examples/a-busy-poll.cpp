@@ -16,12 +16,12 @@
 #include "http.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"a-busy-poll: poll one HTTP GET future in a loop, doing other work between polls"};
+  common::cli::App app{"a-busy-poll: poll one HTTP GET future in a loop, doing other work between polls"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   int delay_ms = 1000;
   app.add_option("--delay-ms", delay_ms, "how long the server waits before it answers")
-      ->check(CLI::Range(0, 60'000))
+      ->check(common::cli::Range(0, 60'000))
       ->capture_default_str();
   std::string message = "HelloAsyncWorld";
   app.add_option("--message", message, "the text the server sends back (goes into the URL: %20 for a space)")
@@ -29,11 +29,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   int sleep_ms = 100;
   app.add_option("--sleep-ms", sleep_ms, "pause between polls: the other work this thread would do")
-      ->check(CLI::Range(0, 10'000))
+      ->check(common::cli::Range(0, 10'000))
       ->capture_default_str();
   int idle_ms = 500;
   app.add_option("--idle-ms", idle_ms, "wait this long after creating the future before the first poll")
-      ->check(CLI::Range(0, 10'000))
+      ->check(common::cli::Range(0, 10'000))
       ->capture_default_str();
 
   return common::run_demo(app, argc, argv, [&] {

@@ -24,18 +24,18 @@
 #include "timed_future.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"b-join-all: join several HTTP GET futures and busy-poll them to completion"};
+  common::cli::App app{"b-join-all: join several HTTP GET futures and busy-poll them to completion"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   int requests = 5;
-  app.add_option("--requests", requests, "how many GETs to join")->check(CLI::Range(1, 1000))->capture_default_str();
+  app.add_option("--requests", requests, "how many GETs to join")->check(common::cli::Range(1, 1000))->capture_default_str();
   int step_ms = 300;
   app.add_option("--step-ms", step_ms, "request i waits (requests - i) * step-ms")
-      ->check(CLI::Range(0, 10'000))
+      ->check(common::cli::Range(0, 10'000))
       ->capture_default_str();
   int sleep_ms = 0;
   app.add_option("--sleep-ms", sleep_ms, "pause between polls (0: spin)")
-      ->check(CLI::Range(0, 10'000))
+      ->check(common::cli::Range(0, 10'000))
       ->capture_default_str();
   common::SvgFile svg;
   common::add_svg_option(app, svg);

@@ -14,7 +14,6 @@
 // Runtime to register with even when nobody sleeps on it (the coupling).
 #include <sys/resource.h>
 
-#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -22,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/cli.hpp"
 #include "common/cost_meter.hpp"
 #include "delayserver/embedded.hpp"
 #include "http.hpp"
@@ -96,17 +96,19 @@ void print(const char* label, const Row& row, int delay_ms, bool sleeps_in_epoll
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"wait_cost: polls and CPU time while waiting, busy polling (ch03) against Runtime::block_on (ch05)"};
+  common::cli::App app{"wait_cost: polls and CPU time while waiting, busy polling (ch03) against Runtime::block_on (ch05)"};
   std::vector<int> request_counts{5, 100, 1000};
   app.add_option("--requests", request_counts, "GETs joined, one table section per count")
-      ->check(CLI::Range(1, 1000))
+      ->check(common::cli::Range(1, 1000))
       ->capture_default_str();
   // Not a multiple of the pause, so a sleeping loop wakes up between answers.
   int delay_ms = 1050;
   app.add_option("--delay-ms", delay_ms, "the longest request's delay")
-      ->check(CLI::Range(1, 10'000))
+      ->check(common::cli::Range(1, 10'000))
       ->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
+  if (auto status = app.parse(argc, argv)) {
+    return *status;
+  }
 
   delayserver::EmbeddedServer server;
   async::Http::set_server(server.address());

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 
+#include "common/cli.hpp"
 #include "bench/forked_server.hpp"
 #include "common/http.hpp"
 #include "delayserver/server.hpp"
@@ -35,12 +35,14 @@ double ms(const timeval& tv) { return static_cast<double>(tv.tv_sec) * 1e3 + sta
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"concurrent_requests: N concurrent GETs, one task each, on one executor and one reactor"};
+  common::cli::App app{"concurrent_requests: N concurrent GETs, one task each, on one executor and one reactor"};
   std::vector<int> counts{100, 1000, 10000};
   int delay_ms = 500;
   app.add_option("--counts", counts, "how many concurrent requests, one run each")->capture_default_str();
   app.add_option("--delay-ms", delay_ms, "the delay every request asks for")->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
+  if (auto status = app.parse(argc, argv)) {
+    return *status;
+  }
 
   const auto limit = delayserver::raise_open_file_limit();
   bench::ForkedServer server;  // before any thread

@@ -4,8 +4,8 @@
 #include <chrono>
 #include <cstdio>
 
-#include <CLI/CLI.hpp>
 
+#include "common/cli.hpp"
 #include "executor.hpp"
 #include "ready.hpp"
 #include "task.hpp"
@@ -33,12 +33,14 @@ void measure(const char* what, int tasks, Make make) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"spawn_cost: ns per task to spawn and to run to completion on one executor"};
+  common::cli::App app{"spawn_cost: ns per task to spawn and to run to completion on one executor"};
   int tasks = 1'000'000;
   int rounds = 3;
-  app.add_option("--tasks", tasks, "tasks per round")->capture_default_str()->check(CLI::Range(1, 100'000'000));
-  app.add_option("--rounds", rounds, "rounds of each")->capture_default_str()->check(CLI::Range(1, 100));
-  CLI11_PARSE(app, argc, argv);
+  app.add_option("--tasks", tasks, "tasks per round")->capture_default_str()->check(common::cli::Range(1, 100'000'000));
+  app.add_option("--rounds", rounds, "rounds of each")->capture_default_str()->check(common::cli::Range(1, 100));
+  if (auto status = app.parse(argc, argv)) {
+    return *status;
+  }
 
   std::printf("| task                               | tasks     | spawn ns   | run ns     | total ns   |\n");
   std::printf("|------------------------------------|-----------|------------|------------|------------|\n");

@@ -17,8 +17,8 @@
 #include <new>
 #include <string>
 
-#include <CLI/CLI.hpp>
 
+#include "common/cli.hpp"
 #include "bench/forked_server.hpp"
 #include "delayserver/server.hpp"
 #include "http.hpp"
@@ -90,12 +90,14 @@ void row(const char* what, int n, Make make) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"task_memory: heap and resident bytes per waiting task on this chapter's runtime"};
+  common::cli::App app{"task_memory: heap and resident bytes per waiting task on this chapter's runtime"};
   int tasks = 10'000;
   int wait_ms = 300;
-  app.add_option("--tasks", tasks, "waiting tasks per row")->capture_default_str()->check(CLI::Range(1, 15'000));
+  app.add_option("--tasks", tasks, "waiting tasks per row")->capture_default_str()->check(common::cli::Range(1, 15'000));
   app.add_option("--wait-ms", wait_ms, "how long each task waits")->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
+  if (auto status = app.parse(argc, argv)) {
+    return *status;
+  }
 
   delayserver::raise_open_file_limit();
   bench::ForkedServer server;  // before any thread

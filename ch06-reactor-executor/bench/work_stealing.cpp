@@ -17,8 +17,8 @@
 #include <thread>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 
+#include "common/cli.hpp"
 #include "bench/forked_server.hpp"
 #include "common/http.hpp"
 #include "delayserver/server.hpp"
@@ -115,7 +115,7 @@ void row(const char* workload, const char* design, int threads, const Figures& f
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"work_stealing: the work-stealing executor against one executor per thread, on 1 and 2 threads"};
+  common::cli::App app{"work_stealing: the work-stealing executor against one executor per thread, on 1 and 2 threads"};
   long tiny = 1'000'000;
   int work = 200;
   int requests = 10'000;
@@ -124,7 +124,9 @@ int main(int argc, char** argv) {
   app.add_option("--work", work, "hash rounds per tiny task")->capture_default_str();
   app.add_option("--requests", requests, "concurrent GETs")->capture_default_str();
   app.add_option("--delay-ms", delay_ms, "the delay every GET asks for")->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
+  if (auto status = app.parse(argc, argv)) {
+    return *status;
+  }
 
   delayserver::raise_open_file_limit();
   bench::ForkedServer server;  // before any thread

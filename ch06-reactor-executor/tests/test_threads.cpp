@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/text.hpp"
 #include "common/http.hpp"
 #include "executor.hpp"
 #include "http.hpp"
@@ -31,7 +32,7 @@ struct ThreadResult {
 };
 
 async::Task<void> request(int thread, int i, ThreadResult* result) {
-  const std::string path = "/" + std::to_string(20 * i) + "/t" + std::to_string(thread) + "r" + std::to_string(i);
+  const std::string path = common::cat("/", 20 * i, "/t", thread, "r", i);
   const std::string response = co_await async::Http::get(path);
   result->bodies.push_back(common::split_response(response).body);
   result->ran_on.push_back(std::this_thread::get_id());

@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/text.hpp"
 #include "common/http.hpp"
 #include "http.hpp"
 #include "ready.hpp"
@@ -140,7 +141,7 @@ async::Task<std::size_t> body_length(std::string path) {
 async::Task<void> many_requests(int n, std::atomic<std::size_t>* total) {
   for (int i = 0; i < n; ++i) {
     async::ws::spawn([](int i, std::atomic<std::size_t>* total) -> async::Task<void> {
-      *total += co_await body_length("/" + std::to_string(10 * (i % 5)) + "/r" + std::to_string(i));
+      *total += co_await body_length(common::cat("/", 10 * (i % 5), "/r", i));
     }(i, total));
   }
   co_return;

@@ -8,12 +8,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <asio.hpp>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 
+#include "common/cli.hpp"
 #include "common/syscall.hpp"
 #include "delayserver/embedded.hpp"
 
@@ -128,18 +128,20 @@ double mib(long kib) { return static_cast<double>(kib) / 1024.0; }
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"delayserver_load: N concurrent delayed connections against a one-thread delay server"};
+  common::cli::App app{"delayserver_load: N concurrent delayed connections against a one-thread delay server"};
   int connections = 10'000;
   int delay_ms = 1000;
   int window = 256;
   int ramp_ms = 250;
-  app.add_option("--connections,-n", connections, "concurrent connections")->capture_default_str()->check(CLI::Range(1, 60'000));
-  app.add_option("--delay-ms", delay_ms, "delay each request asks for")->capture_default_str()->check(CLI::Range(0, 60'000));
-  app.add_option("--connect-window", window, "connects in flight at once")->capture_default_str()->check(CLI::Range(1, 4096));
+  app.add_option("--connections,-n", connections, "concurrent connections")->capture_default_str()->check(common::cli::Range(1, 60'000));
+  app.add_option("--delay-ms", delay_ms, "delay each request asks for")->capture_default_str()->check(common::cli::Range(0, 60'000));
+  app.add_option("--connect-window", window, "connects in flight at once")->capture_default_str()->check(common::cli::Range(1, 4096));
   app.add_option("--ramp-ms", ramp_ms, "spread the connects over this long (0: as fast as the window allows)")
       ->capture_default_str()
-      ->check(CLI::Range(0, 60'000));
-  CLI11_PARSE(app, argc, argv);
+      ->check(common::cli::Range(0, 60'000));
+  if (auto status = app.parse(argc, argv)) {
+    return *status;
+  }
 
   const auto limit = delayserver::raise_open_file_limit();
   if (limit < static_cast<std::uint64_t>(connections) + 64) {

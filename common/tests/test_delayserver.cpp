@@ -5,6 +5,7 @@
 #include <sstream>
 #include <thread>
 
+#include "common/text.hpp"
 #include "common/syscall.hpp"
 #include "testing/delay_server_fixture.hpp"
 #include "testing/http_client.hpp"
@@ -176,7 +177,7 @@ TEST_SUITE("common/delayserver") {
     int answered = 0;
     for (int i = 0; i < kClients; ++i) {
       auto response = common::split_response(testing::read_to_end(clients[static_cast<std::size_t>(i)].get()));
-      if (response.status == 200 && response.body == "r" + std::to_string(i)) ++answered;
+      if (response.status == 200 && response.body == common::cat("r", i)) ++answered;
     }
     const auto elapsed = ms_since(start);
     CHECK(answered == kClients);

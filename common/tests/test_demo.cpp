@@ -3,6 +3,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <iostream>
 #include <sstream>
 
 #include "common/demo.hpp"
@@ -21,7 +22,7 @@ struct CaptureStderr {
 
 int run(std::vector<std::string> args, const std::function<void(const common::ServerAddress&)>& body,
         std::string& err) {
-  CLI::App app{"test demo"};
+  common::cli::App app{"test demo"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   std::vector<char*> argv;

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "common/demo.hpp"
@@ -176,7 +177,7 @@ TEST_SUITE("common/svg") {
   }
 
   TEST_CASE("--svg with an unwritable path: one line, exit status 2, and the body never runs") {
-    CLI::App app{"test demo"};
+    common::cli::App app{"test demo"};
     common::SvgFile svg;
     common::add_svg_option(app, svg);
     std::vector<std::string> args{"demo", "--svg", "/nonexistent-dir/picture.svg"};

@@ -29,16 +29,16 @@ coroutine void async_main(std::string first_path, std::string second_path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"b-async-await: a-coroutine's program in coroutine syntax, rewritten by corofy"};
+  common::cli::App app{"b-async-await: a-coroutine's program in coroutine syntax, rewritten by corofy"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   int first_ms = 600;
-  app.add_option("--first-delay-ms", first_ms, "delay of the first GET")->check(CLI::Range(0, 60'000))->capture_default_str();
+  app.add_option("--first-delay-ms", first_ms, "delay of the first GET")->check(common::cli::Range(0, 60'000))->capture_default_str();
   int second_ms = 400;
-  app.add_option("--second-delay-ms", second_ms, "delay of the second GET")->check(CLI::Range(0, 60'000))->capture_default_str();
+  app.add_option("--second-delay-ms", second_ms, "delay of the second GET")->check(common::cli::Range(0, 60'000))->capture_default_str();
   int sleep_ms = 100;
   app.add_option("--sleep-ms", sleep_ms, "pause between polls: the other work this thread would do")
-      ->check(CLI::Range(0, 10'000))
+      ->check(common::cli::Range(0, 10'000))
       ->capture_default_str();
 
   return common::run_demo(app, argc, argv, [&] {

@@ -188,18 +188,18 @@ class AsyncMainCoroutine final : public async::Future<void> {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"c-async-await: request(i) coroutines joined, finishing in about the longest delay"};
+  common::cli::App app{"c-async-await: request(i) coroutines joined, finishing in about the longest delay"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   int requests = 5;
   app.add_option("--requests", requests, "how many request(i) coroutines to join")
-      ->check(CLI::Range(1, 1000))
+      ->check(common::cli::Range(1, 1000))
       ->capture_default_str();
   int delay_ms = 1000;
-  app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(CLI::Range(0, 10'000))->capture_default_str();
+  app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(common::cli::Range(0, 10'000))->capture_default_str();
   int sleep_ms = 0;
   app.add_option("--sleep-ms", sleep_ms, "pause between polls (0: spin, as the book's loop does)")
-      ->check(CLI::Range(0, 10'000))
+      ->check(common::cli::Range(0, 10'000))
       ->capture_default_str();
   common::SvgFile svg;
   common::add_svg_option(app, svg);

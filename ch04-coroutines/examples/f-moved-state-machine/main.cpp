@@ -45,7 +45,7 @@ std::string indented(const std::string& text) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"f-moved-state-machine: a self-referential state machine, moved between polls"};
+  common::cli::App app{"f-moved-state-machine: a self-referential state machine, moved between polls"};
   bool dereference = false;
   app.add_flag("--dereference", dereference,
                "poll the moved state machine again: writes through a dangling pointer "

@@ -32,7 +32,7 @@ void print_lines(const std::string& text) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"g-pin: a state machine that cannot move, and a C++20 frame that never does"};
+  common::cli::App app{"g-pin: a state machine that cannot move, and a C++20 frame that never does"};
 
   return common::run_demo(app, argc, argv, [&] {
     std::cout << "1. PinnedWriteLines (copy and move deleted), on the heap behind a FuturePtr:\n";

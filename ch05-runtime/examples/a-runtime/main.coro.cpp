@@ -72,15 +72,15 @@ class SleepsOnTimeline final : public async::Observer {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"a-runtime: request(i) coroutines joined and run by a Runtime that sleeps in epoll_wait"};
+  common::cli::App app{"a-runtime: request(i) coroutines joined and run by a Runtime that sleeps in epoll_wait"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   int requests = 5;
   app.add_option("--requests", requests, "how many request(i) coroutines to join")
-      ->check(CLI::Range(1, 1000))
+      ->check(common::cli::Range(1, 1000))
       ->capture_default_str();
   int delay_ms = 1000;
-  app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(CLI::Range(0, 10'000))->capture_default_str();
+  app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(common::cli::Range(0, 10'000))->capture_default_str();
   common::SvgFile svg;
   common::add_svg_option(app, svg);
 

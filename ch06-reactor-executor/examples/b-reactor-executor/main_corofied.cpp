@@ -186,15 +186,15 @@ class AsyncMainCoroutine final : public async::Future<void> {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"b-reactor-executor: request(i) coroutines joined, run by an executor that a reactor wakes"};
+  common::cli::App app{"b-reactor-executor: request(i) coroutines joined, run by an executor that a reactor wakes"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   int requests = 5;
   app.add_option("--requests", requests, "how many request(i) coroutines to join")
-      ->check(CLI::Range(1, 1000))
+      ->check(common::cli::Range(1, 1000))
       ->capture_default_str();
   int delay_ms = 1000;
-  app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(CLI::Range(0, 10'000))->capture_default_str();
+  app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(common::cli::Range(0, 10'000))->capture_default_str();
   common::SvgFile svg;
   common::add_svg_option(app, svg);
 

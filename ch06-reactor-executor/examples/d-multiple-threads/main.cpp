@@ -63,19 +63,19 @@ async::Task<void> thread_main(int thread, Shared* shared) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"d-multiple-threads: an executor on each of several threads, all woken by one reactor"};
+  common::cli::App app{"d-multiple-threads: an executor on each of several threads, all woken by one reactor"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   int threads = 3;
   app.add_option("--threads", threads, "how many threads, each with its own executor")
-      ->check(CLI::Range(1, 64))
+      ->check(common::cli::Range(1, 64))
       ->capture_default_str();
   int requests = 3;
   app.add_option("--requests", requests, "request tasks per thread (request i waits i x delay-ms)")
-      ->check(CLI::Range(1, 1000))
+      ->check(common::cli::Range(1, 1000))
       ->capture_default_str();
   int delay_ms = 500;
-  app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(CLI::Range(0, 10'000))->capture_default_str();
+  app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(common::cli::Range(0, 10'000))->capture_default_str();
   common::SvgFile svg;
   common::add_svg_option(app, svg);
 

@@ -70,21 +70,21 @@ async::Task<void> main_task(int requests, int busy_tasks, Shared* shared) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"e-work-stealing: N workers share the tasks; idle ones steal from busy ones"};
+  common::cli::App app{"e-work-stealing: N workers share the tasks; idle ones steal from busy ones"};
   common::ServerAddress server;
   common::add_server_option(app, server);
   int workers = 2;
-  app.add_option("--workers", workers, "worker threads")->check(CLI::Range(1, 64))->capture_default_str();
+  app.add_option("--workers", workers, "worker threads")->check(common::cli::Range(1, 64))->capture_default_str();
   int requests = 6;
   app.add_option("--requests", requests, "request tasks (request i waits i x delay-ms)")
-      ->check(CLI::Range(0, 1000))
+      ->check(common::cli::Range(0, 1000))
       ->capture_default_str();
   int delay_ms = 200;
-  app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(CLI::Range(0, 10'000))->capture_default_str();
+  app.add_option("--delay-ms", delay_ms, "request i waits i x delay-ms")->check(common::cli::Range(0, 10'000))->capture_default_str();
   int busy_tasks = 4;
-  app.add_option("--busy", busy_tasks, "CPU-bound tasks")->check(CLI::Range(0, 1000))->capture_default_str();
+  app.add_option("--busy", busy_tasks, "CPU-bound tasks")->check(common::cli::Range(0, 1000))->capture_default_str();
   int busy_ms = 100;
-  app.add_option("--busy-ms", busy_ms, "how long each CPU-bound task runs")->check(CLI::Range(0, 10'000))->capture_default_str();
+  app.add_option("--busy-ms", busy_ms, "how long each CPU-bound task runs")->check(common::cli::Range(0, 10'000))->capture_default_str();
 
   return common::run_demo(app, argc, argv, [&] {
     async::Http::set_server(server);

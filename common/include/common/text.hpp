@@ -24,9 +24,8 @@ namespace common {
 }
 
 // The parts (text and integers) appended into one string:
-// cat("/", 250, "/r", 3) == "/250/r3". Use it rather than
-// `"/" + std::to_string(n)`, for which GCC 12 at -O3 reports a false
-// -Wrestrict inside libstdc++ (a build with ASYNC_WERROR fails on it).
+// cat("/", 250, "/r", 3) == "/250/r3", with one allocation's worth of
+// appends instead of a temporary string per `+`.
 template <typename... Parts>
   requires((std::integral<Parts> || std::convertible_to<const Parts&, std::string_view>) && ...)
 [[nodiscard]] std::string cat(const Parts&... parts) {

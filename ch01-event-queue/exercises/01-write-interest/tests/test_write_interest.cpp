@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "common/text.hpp"
 #include "common/http.hpp"
 #include "common/syscall.hpp"
 #include "http_request.hpp"
@@ -82,7 +83,7 @@ TEST_SUITE("exercise/01-write-interest") {
     std::vector<std::unique_ptr<HttpRequest>> requests;
     const auto endpoint = loopback(port());
     for (std::size_t i = 0; i < 5; ++i) {
-      const std::string path = "/" + std::to_string((5 - i) * 100) + "/request-" + std::to_string(i);
+      const std::string path = common::cat("/", (5 - i) * 100, "/request-", i);
       requests.push_back(std::make_unique<HttpRequest>(poll.registry(), evq::Token{i}, endpoint,
                                                        common::get_request(path, address().to_string())));
     }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "common/text.hpp"
 #include "common/http.hpp"
 #include "common/syscall.hpp"
 #include "oneshot_reader.hpp"
@@ -98,7 +99,7 @@ TEST_SUITE("exercise/03-level-oneshot") {
     std::vector<std::unique_ptr<OneshotReader>> readers;
     const auto endpoint = common::resolve(address());
     for (std::size_t i = 0; i < 5; ++i) {
-      const std::string path = "/" + std::to_string((5 - i) * 100) + "/request-" + std::to_string(i);
+      const std::string path = common::cat("/", (5 - i) * 100, "/request-", i);
       sockets.push_back(common::connect_to(endpoint, address()));
       common::set_nonblocking(sockets.back().get());
       const std::string request = common::get_request(path, address().to_string());
