@@ -33,10 +33,24 @@ struct FileActions {
   posix_spawn_file_actions_t actions;
 };
 
+ProgramResult run(const std::vector<std::string>& argv, std::chrono::milliseconds timeout,
+                  const std::vector<std::string>& environment, bool built_here);
+
 }  // namespace
 
 ProgramResult run_program(const std::vector<std::string>& argv, std::chrono::milliseconds timeout,
                           const std::vector<std::string>& environment) {
+  return run(argv, timeout, environment, true);
+}
+
+ProgramResult run_host_program(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
+  return run(argv, timeout, {}, false);
+}
+
+namespace {
+
+ProgramResult run(const std::vector<std::string>& argv, std::chrono::milliseconds timeout,
+                  const std::vector<std::string>& environment, [[maybe_unused]] bool built_here) {
   int out_pipe[2];
   int err_pipe[2];
   common::check(::pipe2(out_pipe, O_CLOEXEC), "pipe2(stdout)");
@@ -51,11 +65,11 @@ ProgramResult run_program(const std::vector<std::string>& argv, std::chrono::mil
   check_spawn(::posix_spawn_file_actions_adddup2(&files.actions, out_write.get(), STDOUT_FILENO), "adddup2(stdout)");
   check_spawn(::posix_spawn_file_actions_adddup2(&files.actions, err_write.get(), STDERR_FILENO), "adddup2(stderr)");
 
-  // In a cross build the program runs under the emulator (qemu-user), which
-  // takes the program's path and arguments after its own.
+  // In a cross build a program built here runs under the emulator
+  // (qemu-user), which takes the program's path and arguments after its own.
   std::vector<std::string> words;
 #ifdef ASYNC_TEST_EMULATOR
-  for (std::string_view line = ASYNC_TEST_EMULATOR; !line.empty();) {
+  for (std::string_view line = ASYNC_TEST_EMULATOR; built_here && !line.empty();) {
     const auto end = std::min(line.find('\x1f'), line.size());
     words.emplace_back(line.substr(0, end));
     line.remove_prefix(std::min(end + 1, line.size()));
@@ -112,5 +126,7 @@ ProgramResult run_program(const std::vector<std::string>& argv, std::chrono::mil
   result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
 }
+
+}  // namespace
 
 }  // namespace testing

@@ -22,4 +22,9 @@ struct ProgramResult {
                                         std::chrono::milliseconds timeout = std::chrono::seconds(30),
                                         const std::vector<std::string>& environment = {});
 
+// The same for a program of the machine the tests run on (xmllint), never
+// through a cross build's emulator.
+[[nodiscard]] ProgramResult run_host_program(const std::vector<std::string>& argv,
+                                             std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
 }  // namespace testing

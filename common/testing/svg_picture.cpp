@@ -78,7 +78,7 @@ SvgPicture read_svg(const std::string& path) {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   picture.bytes = text.size();
   if (::access(kXmllint, X_OK) == 0) {
-    const auto lint = run_program({kXmllint, "--noout", path}, std::chrono::seconds(30));
+    const auto lint = run_host_program({kXmllint, "--noout", path}, std::chrono::seconds(30));
     picture.parses = lint.status == 0 && lint.err.empty();
     picture.xmllint = lint.err;
   } else if (std::getenv("CI") != nullptr) {
