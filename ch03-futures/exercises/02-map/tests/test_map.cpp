@@ -30,6 +30,20 @@ TEST_SUITE("ch03/exercise/map") {
     CHECK(counters.destroyed == 1);  // and it is dropped once it is done
   }
 
+  TEST_CASE("map lets go of the function as soon as it has run") {
+    auto token = std::make_shared<int>(1);
+    auto plus = exercise::map(async::countdown(1, 41), [token](int x) { return x + *token; });
+    CHECK(token.use_count() == 2);  // the copy the function captured, kept by map
+    CHECK_FALSE(plus->poll().is_ready());
+    CHECK(token.use_count() == 2);  // not run yet, so still needed
+    auto state = plus->poll();
+    REQUIRE(state.is_ready());
+    CHECK(state.value() == 42);
+    // What the function captured is released with Ready, not when map is
+    // destroyed: a map kept around must not keep a connection or a buffer alive.
+    CHECK(token.use_count() == 1);
+  }
+
   TEST_CASE("map can change the output type and take a move-only value") {
     auto length = exercise::map(async::countdown(0, std::make_unique<std::string>("four")),
                                 [](std::unique_ptr<std::string> s) { return s->size(); });
@@ -46,10 +60,19 @@ TEST_SUITE("ch03/exercise/map") {
     CHECK(seen == 7);
   }
 
-  TEST_CASE("polling map after Ready throws FuturePolledAfterReady") {
-    auto same = exercise::map(async::countdown(0, 1), [](int x) { return x; });
+  TEST_CASE("polling map after Ready throws FuturePolledAfterReady and polls nothing") {
+    int calls = 0;
+    testing::Counters counters;
+    auto same = exercise::map(testing::counted(async::countdown(0, 1), counters), [&](int x) {
+      ++calls;
+      return x;
+    });
     REQUIRE(same->poll().is_ready());
     CHECK_THROWS_AS((void)same->poll(), async::FuturePolledAfterReady);
+    // map throws for itself: the finished inner future would throw the same
+    // exception if it were polled again, so count its polls.
+    CHECK(counters.polls == 1);
+    CHECK(calls == 1);
   }
 
   TEST_CASE_FIXTURE(testing::DelayServerFixture, "map turns a raw HTTP response into its body") {

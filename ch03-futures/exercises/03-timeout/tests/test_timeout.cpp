@@ -24,9 +24,10 @@ struct ManualClock {
 }  // namespace
 
 TEST_SUITE("ch03/exercise/timeout") {
-  TEST_CASE("a future that finishes in time gives its value") {
+  TEST_CASE("a future that finishes in time gives its value and is dropped") {
     ManualClock clock;
-    auto limited = exercise::timeout(async::countdown(2, 5), 100ms, clock.source());
+    testing::Counters counters;
+    auto limited = exercise::timeout(testing::counted(async::countdown(2, 5), counters), 100ms, clock.source());
     CHECK_FALSE(limited->poll().is_ready());
     clock.now += 50ms;
     CHECK_FALSE(limited->poll().is_ready());
@@ -34,6 +35,8 @@ TEST_SUITE("ch03/exercise/timeout") {
     auto state = limited->poll();
     REQUIRE(state.is_ready());
     CHECK(state.value() == std::optional<int>(5));
+    CHECK(counters.polls == 3);
+    CHECK(counters.destroyed == 1);  // finished: dropped with Ready, not with the timeout
   }
 
   TEST_CASE("once the limit has passed, timeout is Ready with nothing and drops the future") {
@@ -51,6 +54,17 @@ TEST_SUITE("ch03/exercise/timeout") {
     CHECK(counters.destroyed == 1);  // cancelled by dropping it
   }
 
+  TEST_CASE("a zero limit gives up on the first poll, after polling the future once") {
+    ManualClock clock;
+    testing::Counters counters;
+    auto limited = exercise::timeout(testing::counted(async::countdown(3, 5), counters), 0ms, clock.source());
+    auto state = limited->poll();
+    REQUIRE(state.is_ready());  // the deadline is the first poll itself
+    CHECK_FALSE(state.value().has_value());
+    CHECK(counters.polls == 1);  // the future had its one chance
+    CHECK(counters.destroyed == 1);
+  }
+
   TEST_CASE("the limit counts from the first poll, not from creation") {
     ManualClock clock;
     auto limited = exercise::timeout(async::countdown(1, 5), 100ms, clock.source());
@@ -64,19 +78,24 @@ TEST_SUITE("ch03/exercise/timeout") {
 
   TEST_CASE("an answer that arrives on the deadline's poll still wins") {
     ManualClock clock;
-    auto limited = exercise::timeout(async::countdown(1, 5), 100ms, clock.source());
+    testing::Counters counters;
+    auto limited = exercise::timeout(testing::counted(async::countdown(1, 5), counters), 100ms, clock.source());
     CHECK_FALSE(limited->poll().is_ready());
     clock.now += 1s;
     auto state = limited->poll();
     REQUIRE(state.is_ready());
     CHECK(state.value() == std::optional<int>(5));
+    CHECK(counters.polls == 2);  // polled on the late poll too
+    CHECK(counters.ready == 1);
   }
 
-  TEST_CASE("polling timeout after Ready throws FuturePolledAfterReady") {
+  TEST_CASE("polling timeout after Ready throws FuturePolledAfterReady and polls nothing") {
     ManualClock clock;
-    auto limited = exercise::timeout(async::countdown(0, 5), 100ms, clock.source());
+    testing::Counters counters;
+    auto limited = exercise::timeout(testing::counted(async::countdown(0, 5), counters), 100ms, clock.source());
     REQUIRE(limited->poll().is_ready());
     CHECK_THROWS_AS((void)limited->poll(), async::FuturePolledAfterReady);
+    CHECK(counters.polls == 1);  // timeout threw for itself; the child was not asked
   }
 
   TEST_CASE_FIXTURE(testing::DelayServerFixture, "a slow GET is given up after the limit") {
