@@ -96,6 +96,22 @@ TEST_SUITE("exercise/01-write-interest") {
     }
   }
 
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "once the request is written, no WRITABLE event arrives") {
+    // The connect is the only WRITABLE event a small request needs. After
+    // that the socket is watched for READABLE alone: a registration that
+    // kept WRITABLE would report it again with every change of the socket
+    // (the response, the EOF), each one a useless wakeup.
+    evq::Poll poll;
+    std::vector<std::unique_ptr<HttpRequest>> requests;
+    requests.push_back(std::make_unique<HttpRequest>(poll.registry(), evq::Token{0}, loopback(port()),
+                                                     common::get_request("/100/once", address().to_string())));
+    const int writable = drive(poll, requests, 5s);
+    REQUIRE(requests[0]->done());
+    CHECK(requests[0]->error() == 0);
+    CHECK(common::split_response(requests[0]->response()).body == "once");
+    CHECK(writable == 1);
+  }
+
   TEST_CASE("a request bigger than the socket buffers is written over several WRITABLE events") {
     // Our own peer instead of the delay server: it reads slowly, so the
     // request's writes must stop at EAGAIN and resume when there is room.
@@ -139,6 +155,13 @@ TEST_SUITE("exercise/01-write-interest") {
       while ((n = ::read(peer.get(), buffer, sizeof buffer)) > 0) received.append(buffer, static_cast<std::size_t>(n));
       if (n == 0) break;  // the request gave up and closed: the checks below fail
       if (errno != EAGAIN && errno != EWOULDBLOCK) common::throw_errno("read");
+      // The request says it has written all it will, and all of that has
+      // arrived: nothing more is coming (a request that stopped early would
+      // otherwise keep this loop waiting until give_up).
+      const auto state = requests[0]->state();
+      if (state != HttpRequest::State::connecting && state != HttpRequest::State::writing &&
+          received.size() >= requests[0]->bytes_written())
+        break;
     }
     CHECK(received.size() == big.size());
     CHECK(received == big);

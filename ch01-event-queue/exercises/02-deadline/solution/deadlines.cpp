@@ -46,7 +46,8 @@ bool drain(int fd, std::string& into) {
 }  // namespace
 
 std::vector<Outcome> fetch_with_deadlines(const common::ServerAddress& server, const std::vector<Job>& jobs,
-                                          std::ostream& out) {
+                                          std::ostream& out, std::size_t* polls) {
+  std::size_t poll_calls = 0;
   const common::Endpoint endpoint = common::resolve(server);
   evq::Poll poll;
   const auto start = Clock::now();
@@ -80,6 +81,7 @@ std::vector<Outcome> fetch_with_deadlines(const common::ServerAddress& server, c
     std::optional<Clock::time_point> nearest;
     for (const auto& p : pending)
       if (!p.finished && (!nearest || p.deadline < *nearest)) nearest = p.deadline;
+    ++poll_calls;
     poll.poll(events, std::max(std::chrono::ceil<milliseconds>(*nearest - Clock::now()), milliseconds::zero()));
 
     for (evq::Event event : events) {
@@ -98,6 +100,7 @@ std::vector<Outcome> fetch_with_deadlines(const common::ServerAddress& server, c
       }
     }
   }
+  if (polls != nullptr) *polls = poll_calls;
   return outcomes;
 }
 

@@ -45,7 +45,8 @@ bool drain(int fd, std::string& into) {
 }  // namespace
 
 std::vector<Outcome> fetch_with_deadlines(const common::ServerAddress& server, const std::vector<Job>& jobs,
-                                          std::ostream& out) {
+                                          std::ostream& out, std::size_t* polls) {
+  std::size_t poll_calls = 0;
   const common::Endpoint endpoint = common::resolve(server);
   evq::Poll poll;
   const auto start = Clock::now();
@@ -75,6 +76,7 @@ std::vector<Outcome> fetch_with_deadlines(const common::ServerAddress& server, c
   while (left > 0) {
     // TODO: this waits until some response arrives, however long that takes.
     // Wait no longer than the nearest deadline of a job still open.
+    ++poll_calls;
     poll.poll(events, std::nullopt);
 
     for (evq::Event event : events) {
@@ -87,6 +89,7 @@ std::vector<Outcome> fetch_with_deadlines(const common::ServerAddress& server, c
     }
     // TODO: give up every open job whose deadline has passed: finish(i, false).
   }
+  if (polls != nullptr) *polls = poll_calls;
   return outcomes;
 }
 

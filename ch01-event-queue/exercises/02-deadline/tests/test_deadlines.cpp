@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstddef>
 #include <sstream>
 
 #include "common/http.hpp"
@@ -43,6 +44,22 @@ TEST_SUITE("exercise/02-deadline") {
     CHECK(elapsed >= 400);
     CHECK(elapsed < 1400);
     CHECK(out.str() == "request 0 took too long\nrequest 1 took too long\n");
+  }
+
+  TEST_CASE_FIXTURE(testing::DelayServerFixture, "with nothing arriving, the loop polls once per deadline") {
+    // No response comes before 3000 ms, so each poll can only end at a
+    // deadline: one poll for each, in order. Waiting for the latest deadline
+    // takes one poll for all three; a poll that never waits takes thousands.
+    std::ostringstream out;
+    std::size_t polls = 0;
+    const auto outcomes = exercise::fetch_with_deadlines(
+        address(), {Job{"/3000/a", 300ms}, Job{"/3000/b", 100ms}, Job{"/3000/c", 200ms}}, out, &polls);
+    REQUIRE(outcomes.size() == 3);
+    CHECK_FALSE(outcomes[0].completed);
+    CHECK_FALSE(outcomes[1].completed);
+    CHECK_FALSE(outcomes[2].completed);
+    CHECK(out.str() == "request 1 took too long\nrequest 2 took too long\nrequest 0 took too long\n");
+    CHECK(polls == 3);
   }
 
   TEST_CASE_FIXTURE(testing::DelayServerFixture, "with generous deadlines every request completes") {

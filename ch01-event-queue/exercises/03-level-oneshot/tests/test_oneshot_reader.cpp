@@ -72,6 +72,10 @@ TEST_SUITE("exercise/03-level-oneshot") {
     CHECK(readers[0]->data() == std::string(64, 'x'));
     CHECK(readers[0]->reads() == 5);  // four chunks, then the EOF
     CHECK(wakeups == 5);
+
+    evq::Events events(4);
+    poll.poll(events, 50ms);
+    CHECK(events.empty());  // left disarmed at EOF: level-triggered, the EOF would be reported again
   }
 
   TEST_CASE("between a wakeup and its re-arm the stream is not reported again") {
