@@ -40,6 +40,7 @@ pictures=(
   "ch06-reactor-executor|b-reactor-executor|b-reactor-executor.svg|--delay-ms 300"
   "ch06-reactor-executor|c-reactor-executor|c-reactor-executor.svg|--delay-ms 300"
   "ch06-reactor-executor|d-multiple-threads|d-multiple-threads.svg|--threads 3 --requests 3 --delay-ms 400"
+  "ch06-reactor-executor|e-work-stealing|e-work-stealing.svg|--workers 2 --requests 6 --delay-ms 200 --busy 4 --busy-ms 100"
 )
 
 wanted() {

@@ -8,6 +8,8 @@
 #include <map>
 #include <mutex>
 
+#include "observer.hpp"
+
 namespace async::ws {
 
 namespace detail {
@@ -226,7 +228,9 @@ thread_local WorkerContext current;
 }  // namespace
 
 void Shared::enqueue(TaskRef task) {
-  if (current.shared == this) {
+  const bool own = current.shared == this;
+  if (Observer* watching = observer()) watching->task_queued(this, task->id, own);  // --svg's hook, see observer.hpp
+  if (own) {
     locals[current.index].push(std::move(task));
   } else {
     injector.push(std::move(task));
@@ -236,12 +240,15 @@ void Shared::enqueue(TaskRef task) {
 
 TaskRef Shared::next_task(std::size_t index) {
   WorkerCounters& counter = counters[index];
+  Observer* watching = observer();  // --svg's hooks, see observer.hpp
   if (TaskRef task = locals[index].pop()) {
     ++counter.local;
+    if (watching != nullptr) watching->task_taken(this, index, task->id, Observer::Taken::own_queue);
     return task;
   }
   if (TaskRef task = injector.pop()) {
     ++counter.injected;
+    if (watching != nullptr) watching->task_taken(this, index, task->id, Observer::Taken::injector);
     return task;
   }
   // Steal: try every other worker once, starting with the next one.
@@ -254,6 +261,7 @@ TaskRef Shared::next_task(std::size_t index) {
     // steal them back if we fall behind.
     for (std::size_t i = 1; i < stolen.size(); ++i) locals[index].push(std::move(stolen[i]));
     if (stolen.size() > 1) unpark_one();
+    if (watching != nullptr) watching->task_taken(this, index, stolen.front()->id, Observer::Taken::stolen);
     return std::move(stolen.front());
   }
   return nullptr;
@@ -273,7 +281,10 @@ bool Shared::park(std::size_t index) {
   lock.lock();
   if (!work && epoch == seen && !shutdown) {
     ++counters[index].parks;
+    Observer* watching = observer();  // --svg's hooks, see observer.hpp
+    if (watching != nullptr) watching->worker_parking(this, index);
     park_cv.wait(lock, [&] { return epoch != seen || shutdown; });
+    if (watching != nullptr) watching->worker_unparked(this, index);
   }
   --sleepers;
   return !shutdown;
@@ -342,6 +353,7 @@ void Shared::run(std::size_t index, TaskRef task) {
 
 void Shared::work(std::size_t index) {
   current = WorkerContext{this, index};
+  if (Observer* watching = observer()) watching->worker_started(this, index);  // --svg's hook, see observer.hpp
   while (!stopping) {  // tasks still queued at shutdown are destroyed, not run
     if (TaskRef task = next_task(index)) {
       run(index, std::move(task));

@@ -208,8 +208,52 @@ TEST_SUITE("ch06/examples") {
     }
   }
 
+  TEST_CASE_FIXTURE(testing::DelayServerFixture,
+                    "e-work-stealing --svg draws every request in answer order, a lane per worker, and its steals as wakes by another thread") {
+    // The busy tasks (2 x 30 ms) can hold a request back by at most 60 ms
+    // before its GET starts: less than the 150 ms between two delays.
+    testing::TempSvgPath svg;
+    const auto result = run(E_WORK_STEALING_PATH, address(),
+                            {"--workers", "2", "--requests", "3", "--delay-ms", "150", "--busy", "2", "--busy-ms", "30",
+                             "--svg", svg.path()});
+    const auto picture = testing::read_svg(svg.path());
+    CHECK_MESSAGE(picture.parses, picture.xmllint);
+    REQUIRE(picture.rows.size() == 3 + 2);  // the requests and the busy tasks
+    std::vector<std::string> requests;
+    for (const auto& label : picture.labels_by_end()) {
+      if (label.starts_with("/")) requests.push_back(label);
+    }
+    CHECK(requests == std::vector<std::string>{"/150/request-1", "/300/request-2", "/450/request-3"});
+    for (const auto& row : picture.rows) {
+      CAPTURE(row.label);
+      CHECK(row.end_ms.has_value());
+      if (row.label.starts_with("/")) CHECK(row.polls >= 2);  // the first poll and the one after its answer
+    }
+    REQUIRE(picture.lanes.size() == 2);
+    std::vector<std::string> lanes{picture.lanes[0].label, picture.lanes[1].label};
+    std::sort(lanes.begin(), lanes.end());
+    CHECK(lanes == std::vector<std::string>{"worker 0", "worker 1"});
+    long long by_reactor = 0, by_other = 0, by_itself = 0;
+    for (const auto& lane : picture.lanes) {
+      CHECK(lane.parks >= 1);  // idle at least while the last request waits for its answer
+      by_reactor += lane.woken_by_reactor;
+      by_other += lane.woken_by_other_thread;
+      by_itself += lane.woken_by_itself;
+    }
+    CHECK(by_reactor >= 3);     // each answer, through the injector to whichever worker took it
+    CHECK(by_itself >= 2 + 3);  // the main task's spawns onto its own worker's queue
+    // From another thread: block_on's root, from the main thread through the
+    // injector, and one mark per steal, as the figures count them.
+    long long steals = 0;
+    for (std::size_t at = result.out.find("steals: "); at != std::string::npos; at = result.out.find("steals: ", at + 1)) {
+      steals += std::stoll(result.out.substr(at + 8));
+    }
+    CHECK(by_other == 1 + steals);
+  }
+
   TEST_CASE("every example's --svg to an unwritable path is one line and exit status 2, before any request") {
-    for (const char* program : {B_REACTOR_EXECUTOR_PATH, C_REACTOR_EXECUTOR_PATH, D_MULTIPLE_THREADS_PATH}) {
+    for (const char* program : {B_REACTOR_EXECUTOR_PATH, C_REACTOR_EXECUTOR_PATH, D_MULTIPLE_THREADS_PATH,
+                                E_WORK_STEALING_PATH}) {
       testing::check_unwritable_svg_is_refused(program);
     }
   }

@@ -3,10 +3,13 @@
 // the tasks: the main task spawns every request on the worker that runs it,
 // plus a few CPU-bound tasks that keep that worker busy, and the other
 // workers steal what is queued behind them. The reactor's wakes go to the
-// injector, where any idle worker takes them.
+// injector, where any idle worker takes them. With --svg FILE it draws the
+// run: a row per task, a lane per worker with its parks, its wakes and its
+// steals.
 //
 //   ./e-work-stealing                       # 2 workers, 6 requests, 4 busy tasks
 //   ./e-work-stealing --workers 4 --requests 12 --busy-ms 50
+//   ./e-work-stealing --svg run.svg
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -15,8 +18,10 @@
 
 #include "common/demo.hpp"
 #include "common/http.hpp"
+#include "common/timed_future.hpp"
 #include "common/timeline.hpp"
 #include "http.hpp"
+#include "picture.hpp"
 #include "reactor.hpp"
 #include "task.hpp"
 #include "work_stealing.hpp"
@@ -39,10 +44,11 @@ std::string worker() { return "worker " + std::to_string(*async::ws::current_wor
 
 async::Task<void> request(int i, Shared* shared) {
   const std::string path = "/" + std::to_string(i * shared->delay_ms) + "/request-" + std::to_string(i);
-  const std::size_t row = shared->timeline.add(path);
   const std::string started_on = worker();
-  const std::string response = co_await async::Http::get(path);
-  shared->timeline.finish(row);
+  // The GET drawn on the timeline: a row from its first poll to its answer,
+  // a tick per poll (with --svg).
+  const std::string response = co_await common::timed<async::Future<std::string>, const async::Waker&>(
+      async::Http::get(path), path, shared->timeline);
   shared->say(path + ": started on " + started_on + ", answered on " + worker() + ": " +
               common::split_response(response).body);
 }
@@ -51,6 +57,7 @@ async::Task<void> request(int i, Shared* shared) {
 // run only if another worker steals them.
 async::Task<void> busy(int i, Shared* shared) {
   const std::size_t row = shared->timeline.add("busy-" + std::to_string(i));
+  shared->timeline.poll(row);  // its one poll, which lasts until it is done
   const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(shared->busy_ms);
   volatile unsigned long spins = 0;
   while (std::chrono::steady_clock::now() < until) spins = spins + 1;
@@ -85,10 +92,14 @@ int main(int argc, char** argv) {
   app.add_option("--busy", busy_tasks, "CPU-bound tasks")->check(common::cli::Range(0, 1000))->capture_default_str();
   int busy_ms = 100;
   app.add_option("--busy-ms", busy_ms, "how long each CPU-bound task runs")->check(common::cli::Range(0, 10'000))->capture_default_str();
+  common::SvgFile svg;
+  common::add_svg_option(app, svg);
 
   return common::run_demo(app, argc, argv, [&] {
     async::Http::set_server(server);
     Shared shared{delay_ms, busy_ms, {}, {}};
+    shared.timeline.record_events(svg.wanted());
+    example::Picture picture(shared.timeline, svg.wanted());  // outlives the reactor and the workers it watches
     async::Reactor reactor;  // made first, gone last
     async::ws::Executor executor(static_cast<std::size_t>(workers));
     executor.block_on(async::boxed(main_task(requests, busy_tasks, &shared)));
@@ -108,5 +119,22 @@ int main(int argc, char** argv) {
     std::snprintf(line, sizeof line, "tasks: %lld   wakes: %lld   reactor loops: %lld   reactor wakes: %lld", stats.spawned,
                   stats.wakes, r.loops, r.wakes);
     std::cout << line << "\n";
+
+    long long polls = 0, steals = 0, stolen = 0, parks = 0;
+    for (const auto& s : stats.workers) {
+      polls += s.polls;
+      steals += s.steals;
+      stolen += s.stolen_tasks;
+      parks += s.parks;
+    }
+    std::snprintf(line, sizeof line,
+                  "workers: %lld polls, %lld steals (%lld tasks), %lld parks; reactor: %lld loops, %lld wakes", polls,
+                  steals, stolen, parks, r.loops, r.wakes);
+    common::SvgOptions options{"ch06 e-work-stealing: " + std::to_string(workers) + " workers share " +
+                                   std::to_string(busy_tasks) + " busy tasks and " + std::to_string(requests) +
+                                   " requests",
+                               line};
+    options.bar = "task: start to end (a request: to its answer)";
+    svg.write(shared.timeline, options);
   });
 }
