@@ -32,7 +32,8 @@ void add_statement_edits(const SourceFile& f, const Coroutine& c, std::size_t s,
   for (std::size_t r : c.body.returns) {
     if (r < st.first || r > st.last) continue;
     std::size_t semi = r + 1;
-    while (!f.is(semi, ";")) semi = f.match[semi] != kNoMatch ? f.match[semi] + 1 : semi + 1;
+    // The body parser made sure the statement ends in its `;`.
+    while (semi < st.last && !f.is(semi, ";")) semi = f.match[semi] != kNoMatch && f.match[semi] > semi ? f.match[semi] + 1 : semi + 1;
     if (semi == r + 1) {
       edits.push_back({f.tokens[r].offset, f.tokens[semi].end(), "return resolve_();"});
     } else {

@@ -1,6 +1,8 @@
 #include "statements.hpp"
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace corofy {
@@ -60,7 +62,8 @@ class BodyParser {
       if (f_.is(next, "while") && f_.is(next + 1, "(")) {
         expression_inside(next + 1);
         next = f_.match[next + 1] + 1;
-        if (f_.is(next, ";")) ++next;
+        if (next >= end || !f_.is(next, ";")) missing(";", i, end);
+        ++next;
       }
       add(Construct::Loop, i, i, next - 1);
       simple_ = false;
@@ -77,6 +80,7 @@ class BodyParser {
         (t.kind == TokenKind::Identifier && f_.is(i + 1, ":") && !is_keyword(t.text))) {
       std::size_t k = i;
       while (k < end && !f_.is(k, ":")) k = f_.match[k] != kNoMatch ? f_.match[k] + 1 : k + 1;
+      if (k >= end) missing(":", i, end);
       return k + 1;  // the label alone; what it labels is the next statement
     }
     if (t.is("return") && lambdas_ == 0) body_.returns.push_back(i);
@@ -99,8 +103,15 @@ class BodyParser {
       }
       i = token(i, first);
     }
-    simple_ = true;
-    return end;
+    missing(";", first, end);
+  }
+
+  // A statement that runs into the `}` (or the end) before its `;` or `:`:
+  // corofy could only guess where it ends, so it says so.
+  [[noreturn]] void missing(std::string_view what, std::size_t first, std::size_t end) const {
+    const Token& at = f_.tokens[std::min(end, f_.tokens.size() - 1)];
+    throw RewriteError(Diagnostic{at.where, "expected '" + std::string(what) + "' before '" + std::string(at.text) + "'",
+                                  {{f_.tokens[first].where, "the statement starts here"}}});
   }
 
   // The tokens between the bracket at `open` and its partner.

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <stdlib.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -163,6 +164,33 @@ TEST_SUITE("ch04/corofy/cli") {
     for (const char* text : {"coroutine T name(PARAMS)", "EXPR.wait;", "TYPE name = EXPR.wait;", "--output",
                              "--stdout", "--waker", "--check", "Exit status"}) {
       CHECK_MESSAGE(help.out.find(text) != std::string::npos, "--help does not mention " << text);
+    }
+  }
+
+  TEST_CASE("the built tool stops with an error, within a deadline, on input cut off mid-statement") {
+    struct Case {
+      const char* source;
+      const char* first_line;  // after "<path>:"
+    };
+    const Case cases[] = {
+        {"coroutine int f() {\n  return x\n}\n", "3:1: error: expected ';' before '}'"},
+        {"coroutine int f() {\n  g().wait;\n  return x\n}\n", "4:1: error: expected ';' before '}'"},
+        {"coroutine void f() {\n  if (b) { return }\n}\n", "2:19: error: expected ';' before '}'"},
+        {"coroutine void f() {\n  int x = 1\n}\n", "3:1: error: expected ';' before '}'"},
+        {"coroutine void f() {\n  do {} while (x)\n}\n", "3:1: error: expected ';' before '}'"},
+        {"coroutine void f(int n) {\n  switch (n) { case 1 }\n}\n", "2:23: error: expected ':' before '}'"},
+        {"coroutine int f() {\n  return g(", "2:11: error: unbalanced '(': it is never closed"},
+        {"coroutine int f() {\n  return", "1:19: error: unbalanced '{': it is never closed"},
+        {"coroutine int f(", "1:16: error: unbalanced '(': it is never closed"},
+    };
+    TempDir dir;
+    for (const Case& c : cases) {
+      const auto input = dir.write("cut.coro.cpp", c.source);
+      const auto run = testing::run_program({COROFY_PATH, input.string(), "--stdout"}, std::chrono::seconds(10));
+      CHECK_FALSE_MESSAGE(run.timed_out, c.source);
+      CHECK_MESSAGE(run.status == 1, c.source);
+      CHECK(run.out.empty());
+      CHECK_MESSAGE(run.err.starts_with(input.string() + ":" + c.first_line + "\n"), run.err);
     }
   }
 

@@ -144,6 +144,13 @@ TEST_SUITE("ch04/corofy/diagnostics") {
     only_error("void f() {\n  g(1;\n}\n", "unbalanced '}': the innermost open bracket is '(' at line 2, column 4", {3, 1});
   }
 
+  TEST_CASE("a statement cut off by the closing brace: says which of semicolon or colon is missing, and where it started") {
+    const auto d = only_error("coroutine int f() {\n  g().wait;\n  return x\n}", "expected ';' before '}'", {4, 1});
+    CHECK(has_note(d, "the statement starts here", {3, 3}));
+    only_error("coroutine void f() {\n  auto l = [] { return 1 };\n}", "expected ';' before '}'", {2, 26});
+    only_error("coroutine void f(int n) {\n  switch (n) { default }\n}", "expected ':' before '}'", {2, 24});
+  }
+
   TEST_CASE("unterminated strings, characters, raw strings and comments point at where they start") {
     only_error("void f() {\n  s = \"abc;\n}\n", "unterminated string literal", {2, 7});
     only_error("void f() {\n  c = 'a;\n}\n", "unterminated character literal", {2, 7});
