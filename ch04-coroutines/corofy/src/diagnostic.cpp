@@ -51,7 +51,10 @@ std::string_view source_line(std::string_view source, int line) {
     start = newline + 1;
   }
   const std::size_t end = source.find('\n', start);
-  return source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  std::string_view text = source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  if (line == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark
+  if (text.ends_with('\r')) text.remove_suffix(1);
+  return text;
 }
 
 std::string format(const Diagnostic& diagnostic, std::string_view file, std::string_view source) {

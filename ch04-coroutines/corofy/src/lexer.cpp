@@ -1,5 +1,6 @@
 #include "lexer.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -20,7 +21,9 @@ constexpr std::string_view kPunctuators[] = {
 
 class Lexer {
  public:
-  explicit Lexer(std::string_view source) : source_(source) {}
+  explicit Lexer(std::string_view source) : source_(source) {
+    if (source_.starts_with(kByteOrderMark)) pos_ = kByteOrderMark.size();  // still column 1
+  }
 
   std::vector<Token> run() {
     while (pos_ < source_.size()) {
@@ -67,6 +70,13 @@ class Lexer {
     tokens_.push_back({kind, source_.substr(start, pos_ - start), start, where});
   }
 
+  // At a backslash that ends its line ("\\\n" or "\\\r\n"): its length, else 1.
+  [[nodiscard]] std::size_t splice() const {
+    if (peek() != '\\') return 1;
+    if (peek(1) == '\n') return 2;
+    return peek(1) == '\r' && peek(2) == '\n' ? 3 : 1;
+  }
+
   void skip_line_comment() {
     while (pos_ < source_.size() && peek() != '\n') advance(1);
   }
@@ -82,9 +92,11 @@ class Lexer {
     const std::size_t start = pos_;
     const Location where = where_;
     while (pos_ < source_.size() && peek() != '\n') {
-      advance(peek() == '\\' && peek(1) == '\n' ? 2 : 1);
+      advance(splice());
     }
-    emit(TokenKind::Directive, start, where);
+    std::string_view text = source_.substr(start, pos_ - start);
+    if (text.ends_with('\r')) text.remove_suffix(1);  // a CRLF line's '\r' is not part of it
+    tokens_.push_back({TokenKind::Directive, text, start, where});
   }
 
   void token() {
@@ -144,7 +156,7 @@ class Lexer {
              "the line ends before the closing " + std::string(1, quote));
       }
       if (c == '\\') {
-        advance(2);
+        advance(std::max<std::size_t>(splice(), 2));
       } else {
         advance(1);
         if (c == quote) break;

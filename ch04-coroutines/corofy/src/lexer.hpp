@@ -7,6 +7,9 @@
 // look like the start of a character literal) and hands the parser only real
 // tokens, each with its place in the file. Comments produce no token.
 //
+// A line ends in "\n" or "\r\n"; a backslash before either continues a
+// directive or a string literal onto the next line.
+//
 // Simplified: no trigraphs (gone since C++17), no line splices outside
 // literals and directives, no universal character names in identifiers.
 #pragma once
@@ -39,6 +42,11 @@ struct Token {
     return (kind == TokenKind::Punct || kind == TokenKind::Identifier) && text == punct_or_word;
   }
 };
+
+// The UTF-8 byte-order mark some editors put at the start of a file. The
+// lexer skips it (line 1 still starts at column 1); the rewrite keeps it at
+// the very start of its output.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // Every token of `source`, in order. Throws RewriteError for an unterminated
 // comment, string, raw string or character literal, pointing at its start.

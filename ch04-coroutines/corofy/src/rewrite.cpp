@@ -35,11 +35,14 @@ std::string rewrite(std::string_view source, const Options& options) {
   }
 
   const std::string command = "corofy " + options.file_name + (options.waker ? " --waker" : "");
-  std::string out = "// Generated from " + options.file_name + " by `" + command + "`: edit that file, not this one.\n";
+  // A byte-order mark stays at the very start, before the banner.
+  const bool bom = source.starts_with(kByteOrderMark);
+  std::string out = bom ? std::string(kByteOrderMark) : std::string();
+  out += "// Generated from " + options.file_name + " by `" + command + "`: edit that file, not this one.\n";
   out += "#include <memory>     // std::make_unique, for the generated code\n";
   out += "#include <stdexcept>  // std::logic_error, for the generated code\n";
   out += "#include <utility>    // std::move, for the generated code\n\n";
-  std::size_t copied = 0;
+  std::size_t copied = bom ? kByteOrderMark.size() : 0;
   for (const Coroutine& coroutine : coroutines) {
     const CoroutineDefinition& d = *coroutine.definition;
     out += source.substr(copied, file.tokens[d.first].offset - copied);

@@ -52,7 +52,7 @@ bool opens_namespace(const SourceFile& file, std::size_t i) {
   while (j > 0) {
     const Token& t = file.tokens[j - 1];
     if (t.is("namespace")) return true;
-    if (!(t.is("::") || (t.kind == TokenKind::Identifier && !is_keyword(t.text)))) return false;
+    if (!(t.is("::") || t.is("inline") || (t.kind == TokenKind::Identifier && !is_keyword(t.text)))) return false;
     --j;
   }
   return false;

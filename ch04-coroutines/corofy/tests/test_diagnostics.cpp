@@ -158,6 +158,14 @@ TEST_SUITE("ch04/corofy/diagnostics") {
     only_error("int a;\n/* coroutine\n", "unterminated comment", {2, 1});
   }
 
+  TEST_CASE("what is not an error: a CRLF file with a continued #define, a coroutine in namespace a::inline b") {
+    // The `{` of the macro is on the directive's continuation line: read
+    // alone, that line would leave a brace open.
+    CHECK(rewrites("#define OPEN_BLOCK { \\\r\n  int unused;\r\ncoroutine void f() {\r\n  g().wait;\r\n}\r\n"));
+    CHECK(rewrites("namespace a::inline b {\ncoroutine void f() {\n  g().wait;\n}\n}\n"));
+    CHECK(rewrites("inline namespace b {\ncoroutine void f() {\n  g().wait;\n}\n}\n"));
+  }
+
   TEST_CASE("a coroutine must be a function at namespace scope") {
     only_error("struct S {\n  coroutine void f() {}\n};", "a coroutine must be a function at namespace scope", {2, 3});
     only_error("template <class T>\ncoroutine void f(T t) {}", "corofy cannot rewrite a coroutine template", {2, 1});

@@ -49,6 +49,9 @@ async::FuturePtr<int> sum_of_squares(int count);
 namespace golden10 {
 async::FuturePtr<std::vector<std::string>> layout(std::string who);
 }  // namespace golden10
+namespace golden11::inline v1 {
+async::FuturePtr<std::string> greet(std::string name);
+}  // namespace golden11::inline v1
 
 namespace {
 
@@ -153,6 +156,13 @@ TEST_SUITE("ch04/corofy/generated code") {
     auto future = golden10::layout("me");
     const auto [lines, polls] = run(*future);
     CHECK(lines == std::vector<std::string>{"scoped me", "multi-line"});
+    CHECK(polls == 2);
+  }
+
+  TEST_CASE("a coroutine in an inline namespace, using a macro continued over two lines") {
+    auto future = golden11::greet("bom");
+    const auto [reply, polls] = run(*future);
+    CHECK(reply == "hello bom!");
     CHECK(polls == 2);
   }
 }

@@ -78,6 +78,7 @@ const std::vector<std::string> kCases = {
     "08-keywords-in-comments-and-literals",
     "09-several-coroutines",
     "10-layout-and-comments",
+    "11-input-forms",
 };
 
 }  // namespace
@@ -93,6 +94,8 @@ TEST_SUITE("ch04/corofy/golden") {
   TEST_CASE("08-keywords-in-comments-and-literals: text stays text") { check_golden(kCases[7]); }
   TEST_CASE("09-several-coroutines: declarations, statics, coroutines waiting on coroutines") { check_golden(kCases[8]); }
   TEST_CASE("10-layout-and-comments: your layout and comments survive") { check_golden(kCases[9]); }
+
+  TEST_CASE("11-input-forms: a byte-order mark, a continued #define, an inline namespace") { check_golden(kCases[10]); }
 
   TEST_CASE("every golden directory has its test case") {
     std::set<std::string> on_disk;

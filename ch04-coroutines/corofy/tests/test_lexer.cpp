@@ -70,6 +70,24 @@ c = '.';
     CHECK(tokens[1].text == "int");
   }
 
+  TEST_CASE("a backslash before CRLF continues a directive and a string literal too") {
+    const auto tokens = lex("#define OPEN { \\\r\n  coroutine\r\nint y = \"a\\\r\nb\";\r\n");
+    REQUIRE(tokens.size() == 6);
+    CHECK(tokens[0].kind == TokenKind::Directive);
+    CHECK(tokens[0].text == "#define OPEN { \\\r\n  coroutine");
+    CHECK(tokens[1].text == "int");
+    CHECK(tokens[4].kind == TokenKind::String);
+    CHECK(tokens[4].where == corofy::Location{3, 9});
+  }
+
+  TEST_CASE("a byte-order mark at the start is skipped: line 1 still starts at column 1") {
+    const auto tokens = lex("\xEF\xBB\xBF#include <x>\nint y;");
+    REQUIRE(tokens.size() == 4);
+    CHECK(tokens[0].kind == TokenKind::Directive);
+    CHECK(tokens[0].text == "#include <x>");
+    CHECK(tokens[0].where == corofy::Location{1, 1});
+  }
+
   TEST_CASE("a closing >> of two templates is two tokens") {
     CHECK(texts("std::vector<std::vector<int>> v;") ==
           std::vector<std::string>{"std", "::", "vector", "<", "std", "::", "vector", "<", "int", ">", ">", "v", ";"});
