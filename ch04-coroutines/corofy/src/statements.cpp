@@ -30,6 +30,15 @@ class BodyParser {
   // One statement starting at `i`, ending before `end`; returns the index
   // after it. Leaves simple_ telling whether it was a simple statement.
   std::size_t statement(std::size_t i, std::size_t end) {
+    // `if (a) if (b) ...` nests without brackets: count the statements too.
+    if (i < end && depth_ == kMaxNesting) throw RewriteError(too_deep(f_.tokens[i]));
+    ++depth_;
+    const std::size_t next = statement_at_depth(i, end);
+    --depth_;
+    return next;
+  }
+
+  std::size_t statement_at_depth(std::size_t i, std::size_t end) {
     const bool controlled = std::exchange(controlled_, false);
     simple_ = false;
     if (i >= end) return end;
@@ -171,7 +180,8 @@ class BodyParser {
 
   const SourceFile& f_;
   Body body_;
-  int lambdas_ = 0;  // > 0 inside a lambda's body: its returns are its own
+  int lambdas_ = 0;
+  std::size_t depth_ = 0;  // statements being parsed, one inside the other  // > 0 inside a lambda's body: its returns are its own
   bool simple_ = false;
   bool controlled_ = false;  // the next statement is the body of if/for/while/do/switch/try
 };

@@ -24,6 +24,7 @@ std::vector<std::size_t> match_brackets(const std::vector<Token>& tokens) {
     if (t.kind != TokenKind::Punct || t.text.size() != 1) continue;
     const char c = t.text[0];
     if (c == '(' || c == '[' || c == '{') {
+      if (open.size() == kMaxNesting) throw RewriteError(too_deep(t));
       open.push_back(i);
     } else if (c == ')' || c == ']' || c == '}') {
       const char wanted = c == ')' ? '(' : c == ']' ? '[' : '{';
@@ -59,6 +60,12 @@ bool opens_namespace(const SourceFile& file, std::size_t i) {
 }
 
 }  // namespace
+
+Diagnostic too_deep(const Token& at) {
+  return {at.where, "nested more than " + std::to_string(kMaxNesting) + " levels deep: corofy does not rewrite code this deep",
+          {{{}, "it reads nested code recursively and stops here rather than run out of stack; move the inner code "
+                "into a function of its own"}}};
+}
 
 SourceFile::SourceFile(std::string_view source) : text(source), tokens(lex(source)), match(match_brackets(tokens)) {}
 

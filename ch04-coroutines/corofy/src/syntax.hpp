@@ -18,6 +18,14 @@ namespace corofy {
 
 inline constexpr std::size_t kNoMatch = std::numeric_limits<std::size_t>::max();
 
+// How deep brackets, and statements inside a coroutine, may nest. corofy
+// walks nested code recursively; past this depth it refuses the file, at the
+// token that goes one level deeper, instead of running out of stack.
+inline constexpr std::size_t kMaxNesting = 256;
+
+// The error for that token.
+[[nodiscard]] Diagnostic too_deep(const Token& at);
+
 // A lexed file whose brackets are known to balance.
 struct SourceFile {
   std::string_view text;
@@ -25,7 +33,8 @@ struct SourceFile {
   std::vector<std::size_t> match;  // for ( [ { ) ] }: the index of its partner; else kNoMatch
 
   // Lexes `text` and matches (), [] and {}. Throws RewriteError for a
-  // literal or comment left open, or a bracket without its partner.
+  // literal or comment left open, a bracket without its partner, or brackets
+  // nested deeper than kMaxNesting.
   explicit SourceFile(std::string_view source);
 
   // The source text from the start of token `first` to the end of token `last`.

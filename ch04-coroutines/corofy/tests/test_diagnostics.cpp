@@ -151,6 +151,23 @@ TEST_SUITE("ch04/corofy/diagnostics") {
     only_error("coroutine void f(int n) {\n  switch (n) { default }\n}", "expected ':' before '}'", {2, 24});
   }
 
+  TEST_CASE("nesting deeper than 256 levels is refused at the token that goes deeper, not a stack overflow") {
+    const std::size_t deep = 100'000;
+    const auto blocks = only_error("coroutine void f() {\n" + std::string(deep, '{') + std::string(deep, '}') + "\n}",
+                                   "nested more than 256 levels deep", {2, 256});  // the body's brace is level 1
+    CHECK(has_note(blocks, "a function of its own"));
+    only_error("int x = " + std::string(deep, '(') + "1" + std::string(deep, ')') + ";", "nested more than 256 levels deep",
+               {1, 9 + 256});
+    std::string ifs;
+    for (std::size_t k = 0; k < deep; ++k) ifs += "if (b) ";
+    only_error("coroutine void f(bool b) {\n" + ifs + "g();\n}", "nested more than 256 levels deep", {2, 1 + 7 * 256});
+    // 256 levels are fine.
+    CHECK(rewrites("void f() " + std::string(256, '{') + std::string(256, '}')));
+    std::string ifs_255;  // and the statement they control: 256 statements, one inside the other
+    for (std::size_t k = 0; k < 255; ++k) ifs_255 += "if (b) ";
+    CHECK(rewrites("coroutine void f(bool b) {\n" + ifs_255 + "g();\n}"));
+  }
+
   TEST_CASE("unterminated strings, characters, raw strings and comments point at where they start") {
     only_error("void f() {\n  s = \"abc;\n}\n", "unterminated string literal", {2, 7});
     only_error("void f() {\n  c = 'a;\n}\n", "unterminated character literal", {2, 7});
