@@ -155,6 +155,7 @@ Coroutine analyze(const SourceFile& file, const CoroutineDefinition& definition,
   }
   find_locals(file, c, errors);
   check_locals(file, c, errors);
+  check_uses_before_declaration(file, c, errors);
   resolve_assignment_targets(file, c, errors);
   check_reserved_names(file, c, waker_flavour, errors);
   if (!errors.empty()) throw RewriteError(std::move(errors));

@@ -126,6 +126,31 @@ void check_locals(const SourceFile& file, const Coroutine& c, std::vector<Diagno
   }
 }
 
+void check_uses_before_declaration(const SourceFile& file, const Coroutine& c, std::vector<Diagnostic>& errors) {
+  std::map<std::string, bool> reported;
+  for (const Local& local : c.locals) {
+    if (local.crossing_use == kNoMatch || reported[local.name]) continue;
+    const std::size_t declared = local.declaration.name;
+    for (std::size_t k = c.definition->body_open + 1; k < declared; ++k) {
+      const Token& t = file.tokens[k];
+      // `x.limit`, `p->limit`, `ns::limit` and `limit::x` are other names.
+      if (t.kind != TokenKind::Identifier || t.text != local.name || file.is(k - 1, ".") || file.is(k - 1, "->") ||
+          file.is(k - 1, "::") || file.is(k + 1, "::")) {
+        continue;
+      }
+      reported[local.name] = true;
+      const Token& name = file.tokens[declared];
+      errors.push_back({t.where, quote(local.name) + " is used before the local " + quote(local.name) + " (line " +
+                                     std::to_string(name.where.line) + ") is declared, and that local lives across a wait",
+                        {{name.where, "declared here; it becomes a member of the state machine, visible in every state"},
+                         {{}, "here the name means something declared outside the coroutine (or in an inner block); "
+                              "in the state machine it would mean the member, and the program would change: rename "
+                              "the local"}}});
+      break;
+    }
+  }
+}
+
 void resolve_assignment_targets(const SourceFile& file, Coroutine& c, std::vector<Diagnostic>& errors) {
   for (Wait& w : c.waits) {
     if (w.form != Wait::Form::Assignment) continue;

@@ -25,6 +25,11 @@ void find_locals(const SourceFile& file, Coroutine& coroutine, std::vector<Diagn
 // cannot (auto, references, pointers, statics, arrays, several in one statement).
 void check_locals(const SourceFile& file, const Coroutine& coroutine, std::vector<Diagnostic>& errors);
 
+// A local that lives across a wait becomes a member, visible in every state,
+// also in the code before its declaration: there the same name meant
+// something else (a global, a function), so a use there is refused.
+void check_uses_before_declaration(const SourceFile& file, const Coroutine& coroutine, std::vector<Diagnostic>& errors);
+
 // `name = EXPR.wait;`: the future yields name's type, which must be known.
 void resolve_assignment_targets(const SourceFile& file, Coroutine& coroutine, std::vector<Diagnostic>& errors);
 

@@ -110,6 +110,29 @@ TEST_SUITE("ch04/corofy/diagnostics") {
     CHECK(rewrites("coroutine void f() {\n  std::string& text = name();\n  use(text);\n  get().wait;\n}"));
   }
 
+  TEST_CASE("a name used before a local of the same name that lives across a wait: the member would take it over") {
+    const auto d = only_error(R"(int limit = 10;
+coroutine int f() {
+  int seen = limit;
+  get().wait;
+  int limit = 3;
+  get().wait;
+  return seen + limit;
+})",
+                              "'limit' is used before the local 'limit' (line 5) is declared, and that local lives across a wait",
+                              {3, 14});
+    CHECK(has_note(d, "declared here; it becomes a member of the state machine", {5, 7}));
+    CHECK(has_note(d, "rename the local"));
+    // Before its declaration in the same step, and as a function, too.
+    only_error("coroutine void f() {\n  count();\n  int count = 1;\n  get().wait;\n  use(count);\n}",
+               "'count' is used before the local 'count' (line 3)", {2, 3});
+    // A local that stays in its step, a member access or a qualified name is fine.
+    CHECK(rewrites("int limit = 10;\ncoroutine int f() {\n  int seen = limit;\n  get().wait;\n  int limit = 3;\n"
+                   "  return seen + limit;\n}"));
+    CHECK(rewrites("coroutine int f(S s) {\n  int seen = s.limit + ::limit + ns::limit;\n  int limit = 3;\n"
+                   "  get().wait;\n  return seen + limit;\n}"));
+  }
+
   TEST_CASE("a reference parameter: the caller's object may be gone when the coroutine runs") {
     const auto d = only_error("coroutine void f(int n, const std::string& path) {\n  get(path).wait;\n}",
                               "parameter 'path' is a reference", {1, 42});
