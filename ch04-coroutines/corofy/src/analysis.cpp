@@ -58,6 +58,59 @@ Diagnostic nested_wait(const SourceFile& file, const Token& wait, const Enclosin
   return {wait.where, "'.wait' must end a statement", {{{}, kForms}}};
 }
 
+// The `&&`, `||` or `?` that makes the wait at `keyword` run only sometimes:
+// one before it in statement `st`, outside the bracketed groups that close
+// before the wait (a declaration's `T&& x =` is skipped). kNoMatch if none.
+std::size_t conditional_before(const SourceFile& file, const Statement& st, std::size_t keyword) {
+  std::size_t from = st.first;
+  if (st.simple && file.is(st.last, ";") && st.last > st.first) {
+    const auto declaration = parse_declaration(file, st.first, st.last - 1);
+    if (declaration && declaration->init == Declaration::Init::Equals) from = declaration->init_token + 1;
+  }
+  std::size_t found = kNoMatch;
+  for (std::size_t k = from; k < keyword; ++k) {
+    if (file.match[k] != kNoMatch && file.match[k] > k && file.match[k] < keyword) {
+      k = file.match[k];
+    } else if (file.is(k, "&&") || file.is(k, "||") || file.is(k, "?")) {
+      found = k;
+    }
+  }
+  return found;
+}
+
+Diagnostic conditional_wait(const SourceFile& file, const Token& wait, std::size_t op) {
+  const Token& t = file.tokens[op];
+  const std::string what = t.is("?") ? "'?:' evaluates one of its branches only"
+                                     : quote(t.text) + " evaluates its right side only sometimes";
+  return {wait.where, "a wait inside a branch cannot be rewritten",
+          {{t.where, "the branch starts here: " + what},
+           {{}, "corofy rewrites waits at the top level of the body only; wait into a variable first "
+                "(`TYPE name = EXPR.wait;`), or write the branch as an `if` in a coroutine of its own and wait on that"}}};
+}
+
+// The token that makes the future expression first..last more than a
+// postfix expression (`f(x)`, `a::b<T>(c).d()`, `std::move(f)`), or kNoMatch.
+// `.wait` applies to the postfix expression just before it, so in
+// `1 + f().wait` it would wait on `f()` and add 1 to the output.
+std::size_t operator_in(const SourceFile& file, std::size_t first, std::size_t last) {
+  for (std::size_t k = first; k <= last; ++k) {
+    const Token& t = file.tokens[k];
+    if (t.is("(") || t.is("[") || t.is("{")) {
+      k = file.match[k];
+    } else if (t.is("<")) {
+      const std::size_t after = skip_angles(file, k, last + 1);
+      if (after == kNoMatch) return k;
+      k = after - 1;
+    } else if (!(t.is("::") || t.is(".") || t.is("->") || t.kind == TokenKind::Number ||
+                 t.kind == TokenKind::String || t.kind == TokenKind::Char ||
+                 (t.kind == TokenKind::Identifier &&
+                  (!is_keyword(t.text) || t.is("this") || t.is("template") || t.text.ends_with("_cast"))))) {
+      return k;
+    }
+  }
+  return kNoMatch;
+}
+
 }  // namespace
 
 const Wait* Coroutine::wait_at(std::size_t s) const {
@@ -98,16 +151,28 @@ Coroutine analyze(const SourceFile& file, const CoroutineDefinition& definition,
 
   for (std::size_t keyword : c.body.waits) {
     const Token& wait = file.tokens[keyword];
-    if (const Enclosing* around = innermost(c.body, keyword)) {
+    const std::size_t s = statement_of(c.body, keyword);
+    const Statement& st = c.body.statements[s];
+    const Enclosing* around = innermost(c.body, keyword);
+    if (around == nullptr || around->kind == Construct::Braces || around->kind == Construct::Parentheses) {
+      if (const std::size_t op = conditional_before(file, st, keyword); op != kNoMatch) {
+        errors.push_back(conditional_wait(file, wait, op));
+        continue;
+      }
+    }
+    if (around != nullptr) {
       errors.push_back(nested_wait(file, wait, *around));
       continue;
     }
-    const std::size_t s = statement_of(c.body, keyword);
-    const Statement& st = c.body.statements[s];
     if (!st.simple || keyword + 1 != st.last || !file.is(st.last, ";") || keyword < st.first + 2) {
       errors.push_back({wait.where, keyword < st.first + 2 ? "'.wait' needs a future before it"
                                                             : "'.wait' must end a statement",
                         {{{}, kForms}}});
+      continue;
+    }
+    if (file.is(st.first, "return")) {
+      errors.push_back({wait.where, "corofy cannot rewrite `return EXPR.wait;`",
+                        {{{}, "wait into a variable, then return it: `TYPE value = EXPR.wait;` and `return value;`"}}});
       continue;
     }
     Wait w;
@@ -141,6 +206,14 @@ Coroutine analyze(const SourceFile& file, const CoroutineDefinition& definition,
     }
     if (w.expr_first > w.expr_last) {
       errors.push_back({wait.where, "'.wait' needs a future before it", {{{}, kForms}}});
+      continue;
+    }
+    if (const std::size_t op = operator_in(file, w.expr_first, w.expr_last); op != kNoMatch) {
+      const Token& t = file.tokens[op];
+      errors.push_back({wait.where, "a wait inside a larger expression cannot be rewritten",
+                        {{t.where, "'.wait' applies only to what follows this " + quote(t.text) +
+                                       ", and the rest of the expression would use its output"},
+                         {{}, "wait into a variable first (`TYPE name = EXPR.wait;`), then use the variable"}}});
       continue;
     }
     c.waits.push_back(std::move(w));

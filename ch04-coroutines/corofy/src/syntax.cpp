@@ -46,6 +46,11 @@ std::vector<std::size_t> match_brackets(const std::vector<Token>& tokens) {
   return match;
 }
 
+// `.wait` not followed by `(`: a wait, not a call of a function named wait.
+bool is_wait(const SourceFile& file, std::size_t i) {
+  return file.is(i, "wait") && i > 0 && file.is(i - 1, ".") && !file.is(i + 1, "(");
+}
+
 // Is the `{` at `i` the body of a namespace (or of extern "C" / "C++")?
 bool opens_namespace(const SourceFile& file, std::size_t i) {
   if (i >= 2 && file.tokens[i - 1].kind == TokenKind::String && file.is(i - 2, "extern")) return true;
@@ -140,8 +145,13 @@ std::vector<CoroutineDefinition> find_coroutines(const SourceFile& file) {
              "corofy does not rewrite member functions or coroutines nested in other code");
       }
       found.push_back(parse_definition(file, i));
+      // Its signature is copied into the factory's: no wait there.
+      const CoroutineDefinition& d = found.back();
+      for (std::size_t k = d.first; k < (d.has_body ? d.body_open : d.last); ++k) {
+        if (is_wait(file, k)) fail(file.tokens[k], "'.wait' outside a coroutine's body", "only the body can wait");
+      }
       i = found.back().last;  // the body's braces balance: the scope stack is unchanged
-    } else if (t.is("wait") && i > 0 && file.is(i - 1, ".") && file.is(i + 1, ";")) {
+    } else if (is_wait(file, i)) {
       fail(t, "'.wait' outside a coroutine", "only a function marked `coroutine` can wait");
     }
   }

@@ -82,7 +82,7 @@ struct CoroutineDefinition {
 
 // Every coroutine in `file`, in order. Throws RewriteError for a `coroutine`
 // that is not a namespace-scope function definition or declaration, and for
-// a `.wait;` outside any coroutine.
+// a `.wait` (not a call `.wait(...)`) outside any coroutine's body.
 [[nodiscard]] std::vector<CoroutineDefinition> find_coroutines(const SourceFile& file);
 
 }  // namespace corofy

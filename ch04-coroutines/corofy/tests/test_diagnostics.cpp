@@ -161,6 +161,49 @@ coroutine int f() {
     only_error("coroutine void f() {\n  text = get().wait;\n}", "corofy does not know the type of 'text'", {2, 3});
   }
 
+  TEST_CASE("'.wait' outside a coroutine is an error wherever it stands; a call of a function named wait is not") {
+    only_error("void f() {\n  x = get().wait + 1;\n}", "'.wait' outside a coroutine", {2, 13});
+    only_error("int n = get().wait;", "'.wait' outside a coroutine", {1, 15});
+    only_error("void f() {\n  use(get().wait);\n}", "'.wait' outside a coroutine", {2, 13});
+    only_error("coroutine void f(int n = get().wait);", "'.wait' outside a coroutine's body", {1, 32});
+    CHECK(rewrites("void f(std::condition_variable& cv, Lock& lock) {\n  cv.wait(lock);\n}\n"
+                   "coroutine void g() {\n  cv.wait(lock);\n  get().wait;\n}"));
+  }
+
+  TEST_CASE("a wait after &&, || or inside ?: runs only sometimes: the branch diagnostic, at the wait") {
+    const auto d = only_error("coroutine void f(bool a) {\n  bool ok = a && get().wait;\n}", "a wait inside a branch cannot be rewritten",
+                              {2, 24});
+    CHECK(has_note(d, "the branch starts here: '&&' evaluates its right side only sometimes", {2, 15}));
+    only_error("coroutine void f(bool a) {\n  ok = a || get().wait;\n}", "a wait inside a branch", {2, 19});
+    const auto both = errors_in("coroutine void f(bool a) {\n  a ? get().wait : other().wait;\n}");
+    REQUIRE(both.size() == 2);
+    CHECK(both[0].message == "a wait inside a branch cannot be rewritten");
+    CHECK(both[1].where == Location{2, 28});
+    only_error("coroutine void f(bool a) {\n  use(a && get().wait);\n}", "a wait inside a branch", {2, 18});
+    const auto q = only_error("coroutine int f(bool a) {\n  int n = a ? get().wait : 0;\n}", "a wait inside a branch", {2, 21});
+    CHECK(has_note(q, "'?:' evaluates one of its branches only", {2, 13}));
+    // A `&&` of the declaration is not a branch: refused for what it is.
+    only_error("coroutine void f() {\n  std::string&& s = get().wait;\n}", "'s' receives a wait's output: declare it as a value", {2, 14});
+  }
+
+  TEST_CASE("a wait in a larger expression is refused at the wait: it would wait on the last operand only") {
+    const auto d = only_error("coroutine void f() {\n  int n = 1 + get().wait;\n}",
+                              "a wait inside a larger expression cannot be rewritten", {2, 21});
+    CHECK(has_note(d, "'.wait' applies only to what follows this '+'", {2, 13}));
+    only_error("coroutine void f() {\n  std::cout << get().wait;\n}", "a wait inside a larger expression", {2, 22});
+    only_error("coroutine void f(int n) {\n  n = n * get().wait;\n}", "a wait inside a larger expression", {2, 17});
+    only_error("coroutine void f() {\n  !get().wait;\n}", "a wait inside a larger expression", {2, 10});
+    only_error("coroutine void f() {\n  use(1, get().wait);\n}", "'.wait' must end a statement", {2, 16});
+    // Postfix expressions are what a wait waits on.
+    CHECK(rewrites("coroutine void f(S s) {\n  async::join_all<int>(std::move(v)).wait;\n  this->g()[0].h().wait;\n"
+                   "  static_cast<Ptr>(p).wait;\n  s.template make<int>()->f().wait;\n}"));
+  }
+
+  TEST_CASE("return EXPR.wait is refused with what to write instead") {
+    const auto d = only_error("coroutine int f() {\n  return get().wait;\n}", "corofy cannot rewrite `return EXPR.wait;`", {2, 16});
+    CHECK(has_note(d, "`TYPE value = EXPR.wait;` and `return value;`"));
+  }
+
   TEST_CASE("unbalanced braces and brackets: the one left open, or the one closing nothing") {
     only_error("coroutine void f() {\n  get().wait;\n", "unbalanced '{': it is never closed", {1, 20});
     only_error("void f() {\n}\n}\n", "unbalanced '}': nothing opened it", {3, 1});
