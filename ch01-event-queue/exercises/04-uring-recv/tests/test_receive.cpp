@@ -114,7 +114,11 @@ TEST_SUITE("ch01/exercise 04") {
     write_all(peer.get(), response);  // and the connection stays open
     uring::Ring ring(4);
     std::array<char, 16> buffer{};
-    auto result = std::async(std::launch::async, [&] { return exercise::receive_response(ring, ours.get(), buffer); });
+    // (the descriptor is captured by value: a structured binding cannot be
+    // captured before Clang 16)
+    auto result = std::async(std::launch::async, [&ring, &buffer, fd = ours.get()] {
+      return exercise::receive_response(ring, fd, buffer);
+    });
     // A guard, not a measurement: the answer is ready the moment the last
     // byte is read, far sooner than this. If it is not, the receive is
     // waiting for an end of stream that never comes; ending the stream
