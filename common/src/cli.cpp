@@ -28,13 +28,6 @@ Option* Option::type_name(const std::string& name) {
   return this;
 }
 
-Option* Option::required() {
-  option_->required();
-  return this;
-}
-
-bool Option::given() const { return option_->count() > 0; }
-
 App::App(std::string description, std::string name)
     : app_(std::make_unique<CLI::App>(std::move(description), std::move(name))) {}
 
@@ -51,16 +44,10 @@ Option* App::add_option(const std::string& name, int& value, const std::string& 
 Option* App::add_option(const std::string& name, long& value, const std::string& help) {
   return keep(app_->add_option(name, value, help));
 }
-Option* App::add_option(const std::string& name, long long& value, const std::string& help) {
-  return keep(app_->add_option(name, value, help));
-}
 Option* App::add_option(const std::string& name, unsigned& value, const std::string& help) {
   return keep(app_->add_option(name, value, help));
 }
 Option* App::add_option(const std::string& name, unsigned long& value, const std::string& help) {
-  return keep(app_->add_option(name, value, help));
-}
-Option* App::add_option(const std::string& name, unsigned long long& value, const std::string& help) {
   return keep(app_->add_option(name, value, help));
 }
 Option* App::add_option(const std::string& name, double& value, const std::string& help) {

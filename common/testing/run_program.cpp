@@ -34,22 +34,6 @@ struct FileActions {
 };
 
 ProgramResult run(const std::vector<std::string>& argv, std::chrono::milliseconds timeout,
-                  const std::vector<std::string>& environment, bool built_here);
-
-}  // namespace
-
-ProgramResult run_program(const std::vector<std::string>& argv, std::chrono::milliseconds timeout,
-                          const std::vector<std::string>& environment) {
-  return run(argv, timeout, environment, true);
-}
-
-ProgramResult run_host_program(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
-  return run(argv, timeout, {}, false);
-}
-
-namespace {
-
-ProgramResult run(const std::vector<std::string>& argv, std::chrono::milliseconds timeout,
                   const std::vector<std::string>& environment, [[maybe_unused]] bool built_here) {
   int out_pipe[2];
   int err_pipe[2];
@@ -128,5 +112,14 @@ ProgramResult run(const std::vector<std::string>& argv, std::chrono::millisecond
 }
 
 }  // namespace
+
+ProgramResult run_program(const std::vector<std::string>& argv, std::chrono::milliseconds timeout,
+                          const std::vector<std::string>& environment) {
+  return run(argv, timeout, environment, true);
+}
+
+ProgramResult run_host_program(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
+  return run(argv, timeout, {}, false);
+}
 
 }  // namespace testing

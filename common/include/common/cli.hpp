@@ -41,8 +41,6 @@ class Option {
   // `validate` returns "" for a good value, else what is wrong with it.
   Option* check(std::function<std::string(const std::string&)> validate);
   Option* type_name(const std::string& name);  // what --help shows for the value: FILE, HOST:PORT
-  Option* required();
-  [[nodiscard]] bool given() const;       // true once it was on the command line
 
  private:
   CLI::Option* option_;
@@ -58,10 +56,8 @@ class App {
   // `name` is "--long", "--long,-s", or a positional name ("input").
   Option* add_option(const std::string& name, int& value, const std::string& help);
   Option* add_option(const std::string& name, long& value, const std::string& help);
-  Option* add_option(const std::string& name, long long& value, const std::string& help);
   Option* add_option(const std::string& name, unsigned& value, const std::string& help);
   Option* add_option(const std::string& name, unsigned long& value, const std::string& help);
-  Option* add_option(const std::string& name, unsigned long long& value, const std::string& help);
   Option* add_option(const std::string& name, double& value, const std::string& help);
   Option* add_option(const std::string& name, std::string& value, const std::string& help);
   Option* add_option(const std::string& name, std::vector<int>& values, const std::string& help);
